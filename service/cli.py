@@ -1,0 +1,149 @@
+"""The ``candor`` command line: run everything, manage publishers and the database, check files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+import click
+
+from config import load_settings
+
+
+@click.group()
+def main() -> None:
+    """Candor: moderation of health articles."""
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port of the API and dashboard.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--concurrency", default=2, show_default=True, help="Worker processes.")
+def run(port: int, host: str, concurrency: int) -> None:
+    """Run the API, a worker and beat together (embedded Redis and SQLite unless configured)."""
+    from storage.db import upgrade
+    from workers.broker import ensure_redis
+
+    settings = ensure_redis(load_settings())
+    upgrade(settings.database_url)
+    env = dict(os.environ, REDIS_URL=settings.redis_url or "", DATABASE_URL=settings.database_url)
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    celery = [sys.executable, "-m", "celery", "-A", "workers.worker"]
+    children = [
+        subprocess.Popen(
+            [
+                *celery,
+                "worker",
+                "-Q",
+                "candor",
+                "--concurrency",
+                str(concurrency),
+                "--loglevel",
+                settings.log_level,
+            ],
+            env=env,
+        ),
+        subprocess.Popen(
+            [
+                *celery,
+                "beat",
+                "--loglevel",
+                settings.log_level,
+                "--schedule",
+                str(settings.var_dir / "celerybeat-schedule"),
+            ],
+            env=env,
+        ),
+    ]
+    click.echo(f"Candor on http://{host}:{port}  (API docs /docs, dashboard /dashboard)")
+    click.echo(f"  database {settings.database_url}\n  broker   {settings.redis_url}")
+    try:
+        from werkzeug.serving import run_simple
+
+        from service import create_app
+
+        app = create_app(settings, migrate=False)
+        run_simple(host, port, app, threaded=True, use_reloader=False)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        _stop(children)
+
+
+def _stop(children: list[subprocess.Popen[Any]]) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 15
+    for child in children:
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+@main.group()
+def publisher() -> None:
+    """Manage publishers."""
+
+
+@publisher.command("create")
+@click.argument("name")
+@click.option("--callback-url", default=None, help="Where verdict webhooks are POSTed.")
+def publisher_create(name: str, callback_url: str | None) -> None:
+    """Create a publisher; prints its id, API key and webhook secret as JSON (shown once)."""
+    from storage import repo
+    from storage.db import Database, upgrade
+    from workers.callback_safety import UnsafeCallback, check_callback_url
+
+    settings = load_settings()
+    if callback_url:
+        try:
+            check_callback_url(callback_url, settings.callback_allowlist)
+        except UnsafeCallback as exc:
+            raise click.UsageError(str(exc)) from None
+    upgrade(settings.database_url)
+    db = Database(settings.database_url)
+    with db.session() as session:
+        created = repo.create_publisher(session, name, callback_url)
+    click.echo(
+        json.dumps(
+            {
+                "publisher_id": created.publisher_id,
+                "api_key": created.api_key,
+                "webhook_secret": created.webhook_secret,
+            }
+        )
+    )
+
+
+@main.group()
+def db() -> None:
+    """Database commands."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the Alembic migrations to DATABASE_URL (or the default SQLite file)."""
+    from storage.db import upgrade
+
+    settings = load_settings()
+    upgrade(settings.database_url)
+    click.echo(f"database at head: {settings.database_url}")
+
+
+def _register_optional() -> None:
+    from service.dashboard.cli import demo_command, user_command
+    from workers.checks.cli import check_command
+
+    main.add_command(check_command)
+    main.add_command(user_command)
+    main.add_command(demo_command)
+
+
+_register_optional()

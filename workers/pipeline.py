@@ -1,0 +1,237 @@
+"""What the tasks do, without Celery: moderate an article, attempt a delivery, sweep.
+
+Each function is idempotent and takes ids, so a task that runs twice (acks_late after a
+lost worker, a sweep re-queue) changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from config import Settings
+from storage import repo
+from storage.db import Database
+from storage.models import Article, Delivery, Publisher, Verdict, utcnow
+from workers import engine
+from workers.webhooks import AttemptResult, post_webhook
+
+log = logging.getLogger(__name__)
+
+VERDICT_CREATED = "verdict.created"
+DECISION_MADE = "decision.made"
+VERDICT_CHANGED = "verdict.changed"
+
+
+def delivery_lease(settings: Settings) -> timedelta:
+    """How long a queued ``deliver`` task owns its row before a sweep may send it again."""
+    return timedelta(seconds=settings.webhook_timeout + settings.task_time_limit)
+
+
+def verdict_document(article: Article, verdict: Verdict) -> dict[str, Any]:
+    """The verdict as stored and sent: the engine's JSON plus ids and timestamps."""
+    doc = dict(verdict.payload)
+    doc["article_id"] = article.id
+    doc["verdict_id"] = verdict.id
+    doc["created_at"] = verdict.created_at.isoformat()
+    return doc
+
+
+def event_data(article: Article, **extra: Any) -> dict[str, Any]:
+    return {"article_id": article.id, "external_id": article.external_id, **extra}
+
+
+def moderate_article(db: Database, settings: Settings, article_id: str) -> str | None:
+    """Check one article and store its verdict and webhook; returns a delivery id to send now."""
+    with db.session() as session:
+        article = repo.claim_article(session, article_id)
+        if article is None:
+            log.warning("moderate: article %s does not exist", article_id)
+            return None
+        body, content_type, title = article.body, article.content_type, article.title
+        policy = article.publisher.policy
+        existing = repo.find_verdict(session, article.id, article.content_hash, engine.RULESET_VERSION)
+    if existing is None:
+        try:
+            outcome = engine.run_checks(body, content_type, title=title, policy=policy)
+        except Exception as exc:
+            # A crash of the engine on one input is a bug to see, not a retry loop.
+            log.exception("moderate: engine failed on article %s", article_id)
+            with db.session() as session:
+                failed = repo.get_article(session, article_id)
+                if failed is not None:
+                    failed.status, failed.error = "failed", f"{type(exc).__name__}: {exc}"
+            return None
+    with db.session() as session:
+        article = repo.get_article(session, article_id)
+        if article is None:
+            return None
+        if existing is None:
+            payload = dict(outcome.verdict, duration_ms=outcome.duration_ms)
+            verdict = repo.add_verdict(session, article, outcome.ruleset, payload)
+            article.text = outcome.text
+        else:
+            verdict = existing
+        article.status, article.error = "done", None
+        delivery = _queue_event(
+            session,
+            settings,
+            article.publisher,
+            dedup_key=f"verdict:{verdict.id}",
+            event_type=VERDICT_CREATED,
+            data=event_data(article, verdict=verdict_document(article, verdict)),
+            article=article,
+        )
+        return delivery.id if delivery.status == "pending" and delivery.attempts_count == 0 else None
+
+
+def _queue_event(
+    session: Any,
+    settings: Settings,
+    publisher: Publisher,
+    *,
+    dedup_key: str,
+    event_type: str,
+    data: dict[str, Any],
+    article: Article | None,
+) -> Delivery:
+    delivery = repo.create_delivery(
+        session,
+        publisher=publisher,
+        dedup_key=dedup_key,
+        event_type=event_type,
+        data=data,
+        article_id=article.id if article else None,
+        callback_url=article.callback_url if article else None,
+    )
+    if delivery.status == "pending" and publisher.callback_disabled:
+        delivery.status, delivery.last_error = "failed", "endpoint disabled after HTTP 410; replay to resume"
+    if delivery.status == "pending":
+        repo.lease_delivery(session, delivery.id, delivery_lease(settings))
+    return delivery
+
+
+def queue_event(
+    db: Database,
+    settings: Settings,
+    *,
+    publisher_id: str,
+    dedup_key: str,
+    event_type: str,
+    data: dict[str, Any],
+    article_id: str | None = None,
+) -> str | None:
+    """Store a webhook event for a publisher (e.g. a moderator's decision); id to send now."""
+    with db.session() as session:
+        publisher = session.get(Publisher, publisher_id)
+        if publisher is None:
+            raise LookupError(publisher_id)
+        article = repo.get_article(session, article_id) if article_id else None
+        delivery = _queue_event(
+            session,
+            settings,
+            publisher,
+            dedup_key=dedup_key,
+            event_type=event_type,
+            data=data,
+            article=article,
+        )
+        return delivery.id if delivery.status == "pending" else None
+
+
+@dataclass(frozen=True)
+class AttemptOutcome:
+    status: str
+    status_code: int | None = None
+    error: str | None = None
+
+
+def attempt_delivery(db: Database, settings: Settings, delivery_id: str) -> AttemptOutcome | None:
+    """Make one attempt of a due delivery and schedule the next one; None when nothing was due."""
+    with db.session() as session:
+        delivery = repo.get_delivery(session, delivery_id)
+        if delivery is None or delivery.status != "pending":
+            return None
+        now = utcnow()
+        if delivery.next_attempt_at is not None and delivery.next_attempt_at > now + timedelta(seconds=1):
+            return None  # a stray duplicate task; the sweep sends it when it is due
+        publisher = session.get(Publisher, delivery.publisher_id)
+        assert publisher is not None
+        if publisher.callback_disabled:
+            delivery.status = "failed"
+            delivery.last_error = "endpoint disabled after HTTP 410; replay to resume"
+            return AttemptOutcome("failed", error=delivery.last_error)
+        url, secret, webhook_id, payload = (
+            delivery.callback_url or publisher.callback_url,
+            publisher.webhook_secret,
+            delivery.webhook_id,
+            delivery.payload,
+        )
+    result_error: str | None
+    result: AttemptResult | None
+    if not url:
+        result_error, result = "publisher has no callback URL", None
+    else:
+        result = post_webhook(
+            url,
+            secret=secret,
+            webhook_id=webhook_id,
+            payload=payload,
+            timeout=settings.webhook_timeout,
+            allowlist=settings.callback_allowlist,
+        )
+        result_error = result.error
+    with db.session() as session:
+        delivery = repo.get_delivery(session, delivery_id)
+        if delivery is None or delivery.status != "pending":
+            return None
+        repo.record_attempt(
+            session,
+            delivery,
+            started_at=now,
+            duration_ms=result.duration_ms if result else 0.0,
+            status_code=result.status_code if result else None,
+            error=result_error,
+        )
+        if result is not None and result.ok:
+            delivery.status, delivery.delivered_at, delivery.next_attempt_at = "delivered", utcnow(), None
+        elif result is not None and result.gone:
+            publisher = session.get(Publisher, delivery.publisher_id)
+            if publisher is not None:
+                publisher.callback_disabled = True
+            delivery.status, delivery.next_attempt_at = "failed", None
+            delivery.last_error = "HTTP 410 Gone: endpoint disabled; replay to resume"
+        else:
+            _schedule_retry(settings, delivery, result.retry_after if result else None)
+        return AttemptOutcome(delivery.status, delivery.last_status_code, delivery.last_error)
+
+
+def _schedule_retry(settings: Settings, delivery: Delivery, retry_after: float | None) -> None:
+    schedule = settings.retry_schedule
+    step = delivery.schedule_step + 1
+    if step >= len(schedule):
+        delivery.status, delivery.next_attempt_at = "dead", None
+        return
+    delay = float(schedule[step])
+    if retry_after is not None:
+        # Honour the receiver's Retry-After, but never beyond the longest step of our schedule.
+        delay = min(max(delay, retry_after), float(max(schedule)))
+    delivery.schedule_step = step
+    delivery.next_attempt_at = utcnow() + timedelta(seconds=delay)
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    articles: list[str]
+    deliveries: list[str]
+
+
+def sweep(db: Database, settings: Settings) -> SweepResult:
+    """Find accepted-but-unfinished articles and due deliveries; the caller queues them."""
+    with db.session() as session:
+        articles = repo.stale_articles(session, timedelta(seconds=settings.stale_after_seconds))
+        repo.touch_articles(session, articles)
+        deliveries = repo.lease_due_deliveries(session, delivery_lease(settings))
+    return SweepResult(articles, deliveries)
