@@ -27,7 +27,7 @@ def main() -> None:
 def run(port: int, host: str, concurrency: int) -> None:
     """Run the API, a worker and beat together (embedded Redis and SQLite unless configured)."""
     from storage.db import upgrade
-    from workers.broker import ensure_redis
+    from workers.broker import ensure_redis, stop_embedded_redis
 
     settings = ensure_redis(load_settings())
     upgrade(settings.database_url)
@@ -73,6 +73,7 @@ def run(port: int, host: str, concurrency: int) -> None:
         pass
     finally:
         _stop(children)
+        stop_embedded_redis()
 
 
 def _stop(children: list[subprocess.Popen[Any]]) -> None:
@@ -147,3 +148,6 @@ def _register_optional() -> None:
 
 
 _register_optional()
+
+if __name__ == "__main__":
+    main()

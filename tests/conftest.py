@@ -12,12 +12,15 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from celery.beat import EmbeddedService
+from celery.contrib.testing.worker import start_worker
 from sqlalchemy import text
 from standardwebhooks import Webhook, WebhookVerificationError
 
@@ -85,11 +88,11 @@ def session_redis_url(base_settings: Settings, tmp_path_factory: pytest.TempPath
     if base_settings.redis_url:
         yield base_settings.redis_url
         return
-    from workers.broker import start_embedded_redis
+    from workers.broker import start_embedded_redis, stop_embedded_redis
 
-    url, server = start_embedded_redis(tmp_path_factory.mktemp("redis"))
+    url, _server = start_embedded_redis(tmp_path_factory.mktemp("redis"))
     yield url
-    server.shutdown()
+    stop_embedded_redis()
 
 
 @pytest.fixture
@@ -134,31 +137,49 @@ def celery_app(app: Any) -> Any:
     return app.extensions["celery"]
 
 
-@pytest.fixture
-def celery_worker(celery_app: Any) -> Iterator[Any]:
+@contextmanager
+def real_worker(celery_app: Any) -> Iterator[Any]:
     """A real Celery worker consuming the real broker, in a thread of this process."""
-    from celery.contrib.testing.worker import start_worker
+    import workers.tasks  # noqa: F401  (registers the tasks with the app)
 
     with start_worker(
         celery_app,
         pool="solo",
         concurrency=1,
         perform_ping_check=False,
-        shutdown_timeout=20,
+        shutdown_timeout=60,
         queues=["candor"],
     ) as worker:
         yield worker
 
 
+@contextmanager
+def real_beat(celery_app: Any, workdir: Path) -> Iterator[Any]:
+    """Real Celery beat (embedded in a thread) running the sweeper on its schedule."""
+    service = EmbeddedService(celery_app, thread=True, schedule_filename=str(workdir / "celerybeat-schedule"))
+    service.start()
+    try:
+        yield service
+    finally:
+        service.stop()
+
+
+@contextmanager
+def worker_and_beat(celery_app: Any, workdir: Path) -> Iterator[None]:
+    with real_beat(celery_app, workdir), real_worker(celery_app):
+        yield
+
+
+@pytest.fixture
+def celery_worker(celery_app: Any) -> Iterator[Any]:
+    with real_worker(celery_app) as worker:
+        yield worker
+
+
 @pytest.fixture
 def beat(celery_app: Any, tmp_path: Path) -> Iterator[Any]:
-    """Real Celery beat (embedded in a thread) running the sweeper on its schedule."""
-    from celery.beat import EmbeddedService
-
-    service = EmbeddedService(celery_app, thread=True, schedule_filename=str(tmp_path / "beat"))
-    service.start()
-    yield service
-    service.stop()
+    with real_beat(celery_app, tmp_path) as service:
+        yield service
 
 
 @dataclass

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
+import signal
 import socket
 from pathlib import Path
 from typing import Any
@@ -27,8 +31,22 @@ def start_embedded_redis(var_dir: Path, port: int | None = None) -> tuple[str, A
         str(var_dir / "redis.db"),
         serverconfig={"port": str(port), "bind": "127.0.0.1"},
     )
+    if not _servers:
+        atexit.register(stop_embedded_redis)
     _servers.append(server)
     return f"redis://127.0.0.1:{port}/0", server
+
+
+def stop_embedded_redis() -> None:
+    """Stop every embedded server this process started, even with clients still connected."""
+    while _servers:
+        server = _servers.pop()
+        pid = getattr(server, "pid", None)
+        with contextlib.suppress(Exception):
+            server.shutdown(save=False, now=True, force=True)
+        if pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
 
 
 def ensure_redis(settings: Settings) -> Settings:
