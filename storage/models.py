@@ -164,6 +164,8 @@ class Delivery(Base):
     """Index into the retry schedule; a replay starts it again."""
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     leased_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lease_token: Mapped[str | None] = mapped_column(String(32))
+    """Set by the ``deliver`` task that is making the attempt, so a duplicate task stands aside."""
     last_status_code: Mapped[int | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

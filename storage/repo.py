@@ -283,11 +283,14 @@ def create_delivery(
     data: dict[str, Any],
     article_id: str | None = None,
     callback_url: str | None = None,
-) -> Delivery:
-    """Queue a webhook event once per ``dedup_key``; a second call returns the first row."""
+) -> tuple[Delivery, bool]:
+    """Queue a webhook event once per ``dedup_key``; a second call returns the first row.
+
+    Returns ``(delivery, created)``: only the caller that created the row sends it at once.
+    """
     existing = session.scalars(select(Delivery).where(Delivery.dedup_key == dedup_key)).first()
     if existing is not None:
-        return existing
+        return existing, False
     now = utcnow()
     url = callback_url or publisher.callback_url
     delivery = Delivery(
@@ -310,8 +313,8 @@ def create_delivery(
         existing = session.scalars(select(Delivery).where(Delivery.dedup_key == dedup_key)).first()
         if existing is None:
             raise
-        return existing
-    return delivery
+        return existing, False
+    return delivery, True
 
 
 def get_delivery(session: Session, delivery_id: str, publisher_id: str | None = None) -> Delivery | None:
@@ -365,12 +368,39 @@ def lease_due_deliveries(session: Session, lease: timedelta, limit: int = 200) -
     )
     ids = list(session.scalars(stmt))
     if ids:
-        session.execute(update(Delivery).where(Delivery.id.in_(ids)).values(leased_until=now + lease))
+        session.execute(
+            update(Delivery).where(Delivery.id.in_(ids)).values(leased_until=now + lease, lease_token=None)
+        )
     return ids
 
 
 def lease_delivery(session: Session, delivery_id: str, lease: timedelta) -> None:
-    session.execute(update(Delivery).where(Delivery.id == delivery_id).values(leased_until=utcnow() + lease))
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(leased_until=utcnow() + lease, lease_token=None)
+    )
+
+
+def claim_attempt(session: Session, delivery_id: str, lease: timedelta) -> str | None:
+    """Take the right to make the next attempt; None when another task holds it or nothing is due.
+
+    One atomic UPDATE, so two ``deliver`` tasks for the same row never both POST.
+    """
+    now = utcnow()
+    token = secrets.token_hex(16)
+    result = session.execute(
+        update(Delivery)
+        .where(
+            Delivery.id == delivery_id,
+            Delivery.status == "pending",
+            Delivery.next_attempt_at <= now + timedelta(seconds=1),
+            or_(Delivery.lease_token.is_(None), Delivery.leased_until.is_(None), Delivery.leased_until < now),
+        )
+        .values(lease_token=token, leased_until=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    return token if result.rowcount == 1 else None  # type: ignore[attr-defined]
 
 
 def record_attempt(
@@ -395,6 +425,7 @@ def record_attempt(
     delivery.last_status_code = status_code
     delivery.last_error = error
     delivery.leased_until = None
+    delivery.lease_token = None
     return attempt
 
 
@@ -404,6 +435,7 @@ def replay_delivery(session: Session, delivery: Delivery) -> Delivery:
     delivery.schedule_step = 0
     delivery.next_attempt_at = utcnow()
     delivery.leased_until = None
+    delivery.lease_token = None
     publisher = session.get(Publisher, delivery.publisher_id)
     if publisher is not None and publisher.callback_disabled:
         # An explicit replay is the publisher saying the endpoint is back.

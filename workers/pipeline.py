@@ -75,7 +75,7 @@ def moderate_article(db: Database, settings: Settings, article_id: str) -> str |
         else:
             verdict = existing
         article.status, article.error = "done", None
-        delivery = _queue_event(
+        return _queue_event(
             session,
             settings,
             article.publisher,
@@ -84,7 +84,6 @@ def moderate_article(db: Database, settings: Settings, article_id: str) -> str |
             data=event_data(article, verdict=verdict_document(article, verdict)),
             article=article,
         )
-        return delivery.id if delivery.status == "pending" and delivery.attempts_count == 0 else None
 
 
 def _queue_event(
@@ -96,8 +95,9 @@ def _queue_event(
     event_type: str,
     data: dict[str, Any],
     article: Article | None,
-) -> Delivery:
-    delivery = repo.create_delivery(
+) -> str | None:
+    """Store the event once; the id to send now, or None (already stored, or not sendable)."""
+    delivery, created = repo.create_delivery(
         session,
         publisher=publisher,
         dedup_key=dedup_key,
@@ -106,11 +106,14 @@ def _queue_event(
         article_id=article.id if article else None,
         callback_url=article.callback_url if article else None,
     )
+    if not created:
+        return None  # whoever created it sends it; the sweeper covers a send that failed
     if delivery.status == "pending" and publisher.callback_disabled:
         delivery.status, delivery.last_error = "failed", "endpoint disabled after HTTP 410; replay to resume"
-    if delivery.status == "pending":
-        repo.lease_delivery(session, delivery.id, delivery_lease(settings))
-    return delivery
+    if delivery.status != "pending":
+        return None
+    repo.lease_delivery(session, delivery.id, delivery_lease(settings))
+    return delivery.id
 
 
 def queue_event(
@@ -129,7 +132,7 @@ def queue_event(
         if publisher is None:
             raise LookupError(publisher_id)
         article = repo.get_article(session, article_id) if article_id else None
-        delivery = _queue_event(
+        return _queue_event(
             session,
             settings,
             publisher,
@@ -138,7 +141,6 @@ def queue_event(
             data=data,
             article=article,
         )
-        return delivery.id if delivery.status == "pending" else None
 
 
 @dataclass(frozen=True)
@@ -151,12 +153,14 @@ class AttemptOutcome:
 def attempt_delivery(db: Database, settings: Settings, delivery_id: str) -> AttemptOutcome | None:
     """Make one attempt of a due delivery and schedule the next one; None when nothing was due."""
     with db.session() as session:
+        token = repo.claim_attempt(session, delivery_id, delivery_lease(settings))
+    if token is None:
+        return None  # not due, finished, or another task is making this attempt
+    with db.session() as session:
         delivery = repo.get_delivery(session, delivery_id)
-        if delivery is None or delivery.status != "pending":
+        if delivery is None:
             return None
         now = utcnow()
-        if delivery.next_attempt_at is not None and delivery.next_attempt_at > now + timedelta(seconds=1):
-            return None  # a stray duplicate task; the sweep sends it when it is due
         publisher = session.get(Publisher, delivery.publisher_id)
         assert publisher is not None
         if publisher.callback_disabled:
@@ -185,8 +189,8 @@ def attempt_delivery(db: Database, settings: Settings, delivery_id: str) -> Atte
         result_error = result.error
     with db.session() as session:
         delivery = repo.get_delivery(session, delivery_id)
-        if delivery is None or delivery.status != "pending":
-            return None
+        if delivery is None or delivery.status != "pending" or delivery.lease_token != token:
+            return None  # replayed or taken over meanwhile; the new owner records its own attempt
         repo.record_attempt(
             session,
             delivery,

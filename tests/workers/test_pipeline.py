@@ -170,3 +170,32 @@ def test_callback_refused_at_delivery_when_not_allowlisted(
     outcome = pipeline.attempt_delivery(app.extensions["candor"].db, settings, deliveries(db)[0].id)
     assert outcome is not None and "loopback" in (outcome.error or "")
     assert receiver.events == []
+
+
+def test_shared_seed_articles_flow_through(client, publisher, receiver, celery_worker, shared_seeds):
+    """The five real seed articles (beside the repo in CI only) come back as signed verdicts."""
+    paths = sorted(shared_seeds.glob("*.txt"))
+    assert len(paths) == 5
+    ids = {
+        submit(client, publisher.auth, p.read_text(encoding="utf-8"), external_id=p.stem).get_json()["id"]
+        for p in paths
+    }
+    events = wait_for(lambda: len(receiver.verified_events()) == 5 and receiver.verified_events(), timeout=60)
+    assert {e.payload["data"]["article_id"] for e in events} == ids
+    for event in events:
+        verdict = event.payload["data"]["verdict"]
+        assert verdict["decision"] in ("approve", "needs_review", "reject")
+        assert verdict["ruleset"]
+
+
+def test_another_publisher_cannot_replay_or_list_deliveries(client, publisher, other_publisher, receiver,
+                                                            celery_worker, db):
+    submit(client, publisher.auth)
+    wait_for(lambda: deliveries(db) and deliveries(db)[0].status == "delivered")
+    delivery_id = deliveries(db)[0].id
+    response = client.post(f"/v1/deliveries/{delivery_id}/replay", headers=other_publisher.auth)
+    assert response.status_code == 404
+    assert client.get("/v1/deliveries", headers=other_publisher.auth).get_json()["items"] == []
+    assert [d["id"] for d in client.get("/v1/deliveries", headers=publisher.auth).get_json()["items"]] == [
+        delivery_id
+    ]

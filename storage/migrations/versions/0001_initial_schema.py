@@ -89,6 +89,7 @@ def upgrade() -> None:
     sa.Column('schedule_step', sa.Integer(), nullable=False),
     sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('leased_until', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('lease_token', sa.String(length=32), nullable=True),
     sa.Column('last_status_code', sa.Integer(), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
