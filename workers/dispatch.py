@@ -28,6 +28,7 @@ def enqueue_delivery(app: Celery, delivery_id: str) -> None:
 
 def queue_length(app: Celery) -> int:
     """Messages waiting in the broker queue (for backpressure and /metrics)."""
-    with app.connection_for_write() as conn:
+    # A pooled connection: opening one per intake request cost more than the insert.
+    with app.pool.acquire(block=True, timeout=5) as conn:
         client = conn.default_channel.client
         return int(client.llen(QUEUE))
