@@ -8,10 +8,13 @@ from flask import Flask
 from flask_smorest import Api as SmorestApi
 
 from service import errors
+from service.api.schemas import Problem as ProblemSchema
 
 
 class Api(SmorestApi):
-    """flask-smorest's Api answering every error as problem+json."""
+    """flask-smorest's Api answering every error as problem+json, and documenting it so."""
+
+    ERROR_SCHEMA = ProblemSchema
 
     def handle_http_exception(self, error: Any) -> Any:
         return errors.handle_http_exception(error)
