@@ -17,8 +17,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed  ## Create .venv if missing and install Candor with its test tools
 
+# A local run may call back to this machine (e.g. `candor listen`); production leaves it empty.
 run: install  ## Install, then run API + worker + beat on http://127.0.0.1:8000 (embedded Redis, SQLite)
-	$(VENV)/bin/candor run
+	CANDOR_CALLBACK_ALLOWLIST="$${CANDOR_CALLBACK_ALLOWLIST-127.0.0.1,::1,localhost}" $(VENV)/bin/candor run
 
 lint: install  ## ruff and mypy
 	$(VENV)/bin/ruff check .

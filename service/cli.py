@@ -138,6 +138,52 @@ def db_upgrade() -> None:
     click.echo(f"database at head: {settings.database_url}")
 
 
+@main.command()
+@click.option("--port", default=9000, show_default=True)
+@click.option(
+    "--secret", required=True, envvar="CANDOR_WEBHOOK_SECRET", help="The publisher's whsec_ secret."
+)
+def listen(port: int, secret: str) -> None:
+    """A webhook receiver for trying Candor out: verifies each event and prints it."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from standardwebhooks import Webhook, WebhookVerificationError
+
+    webhook = Webhook(secret)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("content-length") or 0))
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            try:
+                event = webhook.verify(body, headers)
+            except WebhookVerificationError as exc:
+                click.echo(f"REJECTED {headers.get('webhook-id')}: {exc}", err=True)
+                self.send_response(401)
+            else:
+                data = event.get("data", {})
+                decision = (data.get("verdict") or data.get("decision") or {}).get("decision")
+                click.echo(
+                    f"verified {event.get('type')} {headers['webhook-id']} article={data.get('article_id')} "
+                    f"decision={decision}"
+                )
+                click.echo(json.dumps(event, indent=2))
+                self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    click.echo(f"listening on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def _register_optional() -> None:
     from service.dashboard.cli import demo_command, user_command
     from workers.checks.cli import check_command

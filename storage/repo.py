@@ -432,6 +432,7 @@ def record_attempt(
 def replay_delivery(session: Session, delivery: Delivery) -> Delivery:
     """Send a delivery again from the start of the schedule, whatever its state."""
     delivery.status = "pending"
+    delivery.delivered_at = None
     delivery.schedule_step = 0
     delivery.next_attempt_at = utcnow()
     delivery.leased_until = None

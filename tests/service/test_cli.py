@@ -54,15 +54,28 @@ def test_candor_run_serves_the_walkthrough_and_stops_on_ctrl_c(tmp_path, receive
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(CANDOR_VAR_DIR=str(tmp_path / "var"), CANDOR_CALLBACK_ALLOWLIST="127.0.0.1")
     candor = [sys.executable, "-m", "service.cli"]
-    created = json.loads(subprocess.run(
-        [*candor, "publisher", "create", "Walkthrough", "--callback-url", receiver.url],
-        env=env, cwd=REPO, check=True, capture_output=True, text=True,
-    ).stdout)
+    created = json.loads(
+        subprocess.run(
+            [*candor, "publisher", "create", "Walkthrough", "--callback-url", receiver.url],
+            env=env,
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
     receiver.secret = created["webhook_secret"]
-    proc = subprocess.Popen([*candor, "run", "--port", str(port), "--concurrency", "1"], env=env, cwd=REPO,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [*candor, "run", "--port", str(port), "--concurrency", "1"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
+
         def ready() -> bool:
             try:
                 return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
@@ -71,9 +84,17 @@ def test_candor_run_serves_the_walkthrough_and_stops_on_ctrl_c(tmp_path, receive
 
         wait_for(ready, timeout=60, interval=0.2)
         headers = {"Authorization": f"Bearer {created['api_key']}"}
-        response = httpx.post(f"{base}/v1/articles", headers=headers, timeout=10, json={
-            "external_id": "cms-42", "title": "Stem cells", "content_type": "text/plain",
-            "body": "Our stem cell therapy cures arthritis with no side effects."})
+        response = httpx.post(
+            f"{base}/v1/articles",
+            headers=headers,
+            timeout=10,
+            json={
+                "external_id": "cms-42",
+                "title": "Stem cells",
+                "content_type": "text/plain",
+                "body": "Our stem cell therapy cures arthritis with no side effects.",
+            },
+        )
         assert response.status_code == 202
         event = wait_for(lambda: receiver.verified_events("verdict.created"), timeout=60)[0]
         assert event.payload["data"]["external_id"] == "cms-42"
@@ -98,3 +119,45 @@ def test_candor_run_serves_the_walkthrough_and_stops_on_ctrl_c(tmp_path, receive
 
     # Worker, beat and the embedded Redis all stopped with it.
     wait_for(group_gone, timeout=20, interval=0.2)
+
+
+def test_listen_verifies_signatures(tmp_path):
+    from datetime import UTC, datetime
+
+    from workers.webhooks import encode_payload, sign
+
+    secret = "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "listen", "--port", str(port), "--secret", secret],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+
+        def up() -> bool:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                return True
+            except httpx.HTTPError:
+                return False
+
+        wait_for(up, timeout=20, interval=0.1)
+        body = encode_payload(
+            {
+                "type": "verdict.created",
+                "timestamp": "t",
+                "data": {"article_id": "a1", "verdict": {"decision": "reject"}},
+            }
+        )
+        headers = sign(secret, "msg_1", datetime.now(UTC), body)
+        assert httpx.post(f"http://127.0.0.1:{port}/", content=body, headers=headers).status_code == 204
+        headers["webhook-signature"] = "v1,AAAA"
+        assert httpx.post(f"http://127.0.0.1:{port}/", content=body, headers=headers).status_code == 401
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+    assert "verified verdict.created msg_1 article=a1 decision=reject" in out
+    assert "REJECTED msg_1" in err
