@@ -123,6 +123,66 @@ def publisher_create(name: str, callback_url: str | None) -> None:
     )
 
 
+@main.command()
+@click.option(
+    "--publisher", "publisher_id", default=None, help="Only this publisher's articles (default: all)."
+)
+@click.option("--since", default=None, help="ISO date-time: only articles submitted since.")
+@click.option("--decision", type=click.Choice(["approve", "needs_review", "reject"]), default=None)
+def rescan(publisher_id: str | None, since: str | None, decision: str | None) -> None:
+    """Re-check stored articles with the current ruleset here and now; prints the summary JSON.
+
+    Publishers whose verdicts change get a verdict.changed webhook (queued for the workers).
+    """
+    from datetime import datetime
+
+    from storage import repo
+    from storage.db import Database, upgrade
+    from workers import dispatch, engine, pipeline
+    from workers.broker import ensure_redis
+    from workers.celery_app import create_celery
+
+    settings = load_settings()
+    filters = {k: v for k, v in {"since": since, "decision": decision}.items() if v}
+    if since:
+        try:
+            if datetime.fromisoformat(since).tzinfo is None:
+                raise ValueError("give a time zone, e.g. 2026-11-01T00:00:00+00:00")
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--since") from None
+    upgrade(settings.database_url)
+    database = Database(settings.database_url)
+    with database.session() as session:
+        rescan_id = repo.create_rescan(
+            session, publisher_id=publisher_id, ruleset=engine.RULESET_VERSION, filters=filters
+        ).id
+    deliveries: list[str] = []
+    while True:
+        batch = pipeline.run_rescan_batch(database, settings, rescan_id)
+        deliveries += batch.delivery_ids
+        if not batch.more:
+            break
+    if deliveries and settings.redis_url:
+        celery = create_celery(ensure_redis(settings))
+        for delivery_id in deliveries:
+            try:
+                dispatch.enqueue_delivery(celery, delivery_id)
+            except dispatch.BrokerUnavailable:
+                break  # stored and due: the sweeper sends them
+    with database.session() as session:
+        done = repo.get_rescan(session, rescan_id)
+        assert done is not None
+        summary = {
+            "id": done.id,
+            "status": done.status,
+            "ruleset": done.ruleset,
+            "total": done.total,
+            "processed": done.processed,
+            "changed": repo.count_rescan_changes(session, rescan_id),
+        }
+    click.echo(json.dumps(summary))
+
+
 @main.group()
 def db() -> None:
     """Database commands."""

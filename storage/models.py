@@ -218,3 +218,41 @@ class Decision(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user: Mapped[User] = relationship()
+
+
+class Rescan(Base):
+    """A re-check of stored articles with the current ruleset, worked in batches."""
+
+    __tablename__ = "rescans"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    publisher_id: Mapped[str | None] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), index=True
+    )
+    """None for an operator's re-scan across all publishers."""
+    filters: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    ruleset: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    """queued → running → done"""
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    processed: Mapped[int] = mapped_column(Integer, default=0)
+    cursor_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cursor_id: Mapped[str | None] = mapped_column(String(36))
+    """The last article done: batches resume after it, so a repeated batch redoes nothing."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class RescanChange(Base):
+    """An article whose decision a re-scan changed (and about which the publisher is told)."""
+
+    __tablename__ = "rescan_changes"
+    __table_args__ = (UniqueConstraint("rescan_id", "article_id", name="uq_rescan_changes"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    rescan_id: Mapped[str] = mapped_column(ForeignKey("rescans.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    previous_decision: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -23,6 +23,8 @@ from storage.models import (
     Delivery,
     DeliveryAttempt,
     Publisher,
+    Rescan,
+    RescanChange,
     Verdict,
     new_id,
     utcnow,
@@ -163,24 +165,24 @@ def latest_verdict(session: Session, article_id: str) -> Verdict | None:
     return session.scalars(stmt).first()
 
 
-def list_articles(
-    session: Session,
+def _article_filters(
+    stmt: Any,
     *,
     publisher_id: str | None,
     status: str | None = None,
     decision: str | None = None,
     since: datetime | None = None,
+    until: datetime | None = None,
     after: tuple[datetime, str] | None = None,
-    limit: int = 50,
-) -> list[Article]:
-    """Newest first, keyset-paginated on (created_at, id) so pages stay stable under inserts."""
-    stmt = select(Article)
+) -> Any:
     if publisher_id is not None:
         stmt = stmt.where(Article.publisher_id == publisher_id)
     if status:
         stmt = stmt.where(Article.status == status)
     if since:
         stmt = stmt.where(Article.created_at >= since)
+    if until:
+        stmt = stmt.where(Article.created_at <= until)
     if decision:
         latest = (
             select(Verdict.article_id, func.max(Verdict.created_at).label("at"))
@@ -195,8 +197,30 @@ def list_articles(
     if after:
         at, last_id = after
         stmt = stmt.where(or_(Article.created_at < at, and_(Article.created_at == at, Article.id < last_id)))
+    return stmt
+
+
+def list_articles(session: Session, *, limit: int = 50, **filters: Any) -> list[Article]:
+    """Newest first, keyset-paginated on (created_at, id) so pages stay stable under inserts.
+
+    Filters: publisher_id (required, None for all), status, decision (of the latest
+    verdict), since, until, after (a cursor).
+    """
+    stmt = _article_filters(select(Article), **filters)
     stmt = stmt.order_by(Article.created_at.desc(), Article.id.desc()).limit(limit)
     return list(session.scalars(stmt))
+
+
+def article_keys(session: Session, *, limit: int, **filters: Any) -> list[tuple[str, datetime]]:
+    """Like ``list_articles`` but only (id, created_at): no bodies loaded for batch work."""
+    stmt = _article_filters(select(Article.id, Article.created_at), **filters)
+    stmt = stmt.order_by(Article.created_at.desc(), Article.id.desc()).limit(limit)
+    return [(row_id, at) for row_id, at in session.execute(stmt).tuples()]
+
+
+def count_articles(session: Session, **filters: Any) -> int:
+    stmt = _article_filters(select(Article.id), **filters)
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
 def mark_enqueue_failed(session: Session, article_id: str) -> None:
@@ -445,3 +469,93 @@ def replay_delivery(session: Session, delivery: Delivery) -> Delivery:
         delivery.callback_url = publisher.callback_url
     session.flush()
     return delivery
+
+
+# --- re-scans --------------------------------------------------------------------------
+
+RESCAN_FILTERS = ("since", "until", "decision")
+
+
+def _rescan_filters(rescan: Rescan, after: tuple[datetime, str] | None = None) -> dict[str, Any]:
+    filters = rescan.filters
+    return {
+        "publisher_id": rescan.publisher_id,
+        "status": "done",
+        "decision": filters.get("decision"),
+        "since": datetime.fromisoformat(filters["since"]) if filters.get("since") else None,
+        # Articles newer than the re-scan are checked with the new ruleset anyway.
+        "until": datetime.fromisoformat(filters["until"]) if filters.get("until") else rescan.created_at,
+        "after": after,
+    }
+
+
+def create_rescan(
+    session: Session, *, publisher_id: str | None, ruleset: str, filters: dict[str, Any]
+) -> Rescan:
+    """Record a re-scan with the number of articles it will look at."""
+    rescan = Rescan(id=new_id(), publisher_id=publisher_id, ruleset=ruleset, filters=filters, status="queued")
+    rescan.created_at = utcnow()
+    session.add(rescan)
+    session.flush()
+    rescan.total = count_articles(session, **_rescan_filters(rescan))
+    return rescan
+
+
+def get_rescan(session: Session, rescan_id: str, publisher_id: str | None = None) -> Rescan | None:
+    rescan = session.get(Rescan, rescan_id)
+    if rescan is None or (publisher_id is not None and rescan.publisher_id != publisher_id):
+        return None
+    return rescan
+
+
+def next_rescan_batch(session: Session, rescan: Rescan, limit: int) -> list[tuple[str, datetime]]:
+    """(id, created_at) of the next articles after the re-scan's cursor, newest first."""
+    after = (
+        (rescan.cursor_created_at, rescan.cursor_id)
+        if rescan.cursor_created_at and rescan.cursor_id
+        else None
+    )
+    return article_keys(session, limit=limit, **_rescan_filters(rescan, after))
+
+
+def record_rescan_change(
+    session: Session, rescan_id: str, article_id: str, previous_decision: str, decision: str
+) -> None:
+    exists = session.scalar(
+        select(RescanChange.id).where(
+            RescanChange.rescan_id == rescan_id, RescanChange.article_id == article_id
+        )
+    )
+    if exists is None:
+        session.add(
+            RescanChange(
+                rescan_id=rescan_id,
+                article_id=article_id,
+                previous_decision=previous_decision,
+                decision=decision,
+            )
+        )
+
+
+def rescan_changes(session: Session, rescan_id: str, limit: int = 1000) -> list[tuple[RescanChange, Article]]:
+    stmt = (
+        select(RescanChange, Article)
+        .join(Article, Article.id == RescanChange.article_id)
+        .where(RescanChange.rescan_id == rescan_id)
+        .order_by(RescanChange.created_at, RescanChange.id)
+        .limit(limit)
+    )
+    return [(change, article) for change, article in session.execute(stmt).tuples()]
+
+
+def count_rescan_changes(session: Session, rescan_id: str) -> int:
+    return session.scalar(select(func.count()).where(RescanChange.rescan_id == rescan_id)) or 0
+
+
+def stale_rescans(session: Session, older_than: timedelta) -> list[str]:
+    cutoff = utcnow() - older_than
+    stmt = select(Rescan.id).where(Rescan.status.in_(("queued", "running")), Rescan.updated_at < cutoff)
+    ids = list(session.scalars(stmt))
+    if ids:
+        session.execute(update(Rescan).where(Rescan.id.in_(ids)).values(updated_at=utcnow()))
+    return ids

@@ -242,6 +242,12 @@ def review_queue(session: Session, filters: QueueFilters, *, page: int = 1, per_
     )
 
 
+def next_open_article(session: Session, exclude_id: str | None = None) -> str | None:
+    """The first article awaiting review in queue order (skipping ``exclude_id``)."""
+    page = review_queue(session, QueueFilters(state="open"), page=1, per_page=2)
+    return next((r.article_id for r in page.rows if r.article_id != exclude_id), None)
+
+
 def queue_counts(session: Session, filters: QueueFilters) -> dict[str, int]:
     """How many articles per automated decision, plus "open" and "all", ignoring decision/state filters."""
     base, lv, ld = _queue_base(filters, with_decision=False)

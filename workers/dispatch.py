@@ -26,6 +26,10 @@ def enqueue_delivery(app: Celery, delivery_id: str) -> None:
     _send(app, "candor.deliver", delivery_id)
 
 
+def enqueue_rescan(app: Celery, rescan_id: str) -> None:
+    _send(app, "candor.rescan", rescan_id)
+
+
 def queue_length(app: Celery) -> int:
     """Messages waiting in the broker queue (for backpressure and /metrics)."""
     # A pooled connection: opening one per intake request cost more than the insert.

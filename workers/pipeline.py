@@ -43,38 +43,67 @@ def event_data(article: Article, **extra: Any) -> dict[str, Any]:
     return {"article_id": article.id, "external_id": article.external_id, **extra}
 
 
-def moderate_article(db: Database, settings: Settings, article_id: str) -> str | None:
-    """Check one article and store its verdict and webhook; returns a delivery id to send now."""
+@dataclass(frozen=True)
+class Checked:
+    """The verdict an article has under the current ruleset, and the one it had before."""
+
+    verdict_id: str
+    previous_id: str | None
+    new: bool
+
+
+def ensure_verdict(db: Database, article_id: str) -> Checked | None:
+    """Give the article a verdict under the current ruleset, unless it has one (idempotent).
+
+    None when the article is gone or the engine failed on it (the article is marked failed).
+    """
     with db.session() as session:
         article = repo.claim_article(session, article_id)
         if article is None:
-            log.warning("moderate: article %s does not exist", article_id)
+            log.warning("article %s does not exist", article_id)
             return None
         body, content_type, title = article.body, article.content_type, article.title
         policy = article.publisher.policy
         existing = repo.find_verdict(session, article.id, article.content_hash, engine.RULESET_VERSION)
-    if existing is None:
-        try:
-            outcome = engine.run_checks(body, content_type, title=title, policy=policy)
-        except Exception as exc:
-            # A crash of the engine on one input is a bug to see, not a retry loop.
-            log.exception("moderate: engine failed on article %s", article_id)
-            with db.session() as session:
-                failed = repo.get_article(session, article_id)
-                if failed is not None:
-                    failed.status, failed.error = "failed", f"{type(exc).__name__}: {exc}"
-            return None
+        previous = repo.latest_verdict(session, article.id)
+        previous_id = previous.id if previous is not None else None
+    if existing is not None:
+        with db.session() as session:
+            done = repo.get_article(session, article_id)
+            if done is not None:
+                done.status, done.error = "done", None
+        return Checked(existing.id, previous_id, new=False)
+    try:
+        outcome = engine.run_checks(body, content_type, title=title, policy=policy)
+    except Exception as exc:
+        # A crash of the engine on one input is a bug to see, not a retry loop.
+        log.exception("engine failed on article %s", article_id)
+        with db.session() as session:
+            failed = repo.get_article(session, article_id)
+            if failed is not None:
+                failed.status, failed.error = "failed", f"{type(exc).__name__}: {exc}"
+        return None
     with db.session() as session:
         article = repo.get_article(session, article_id)
         if article is None:
             return None
-        if existing is None:
-            payload = dict(outcome.verdict, duration_ms=outcome.duration_ms)
-            verdict = repo.add_verdict(session, article, outcome.ruleset, payload)
-            article.text = outcome.text
-        else:
-            verdict = existing
+        payload = dict(outcome.verdict, duration_ms=outcome.duration_ms)
+        verdict = repo.add_verdict(session, article, outcome.ruleset, payload)
+        article.text = outcome.text
         article.status, article.error = "done", None
+        return Checked(verdict.id, previous_id, new=True)
+
+
+def moderate_article(db: Database, settings: Settings, article_id: str) -> str | None:
+    """Check one article and store its verdict and webhook; returns a delivery id to send now."""
+    checked = ensure_verdict(db, article_id)
+    if checked is None:
+        return None
+    with db.session() as session:
+        article = repo.get_article(session, article_id)
+        verdict = session.get(Verdict, checked.verdict_id)
+        if article is None or verdict is None:
+            return None
         return _queue_event(
             session,
             settings,
@@ -84,6 +113,49 @@ def moderate_article(db: Database, settings: Settings, article_id: str) -> str |
             data=event_data(article, verdict=verdict_document(article, verdict)),
             article=article,
         )
+
+
+@dataclass(frozen=True)
+class Rescanned:
+    previous_decision: str | None
+    decision: str | None
+    delivery_id: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.previous_decision is not None and self.previous_decision != self.decision
+
+
+def rescan_article(
+    db: Database, settings: Settings, article_id: str, rescan_id: str | None = None
+) -> Rescanned | None:
+    """Check an already-checked article with the current ruleset; notify only a changed decision."""
+    checked = ensure_verdict(db, article_id)
+    if checked is None:
+        return None
+    with db.session() as session:
+        article = repo.get_article(session, article_id)
+        verdict = session.get(Verdict, checked.verdict_id)
+        previous = session.get(Verdict, checked.previous_id) if checked.previous_id else None
+        if article is None or verdict is None:
+            return None
+        result = Rescanned(previous.decision if previous else None, verdict.decision, None)
+        if not result.changed or previous is None:
+            return result
+        if rescan_id is not None:
+            repo.record_rescan_change(session, rescan_id, article_id, previous.decision, verdict.decision)
+        delivery_id = _queue_event(
+            session,
+            settings,
+            article.publisher,
+            dedup_key=f"changed:{verdict.id}",
+            event_type=VERDICT_CHANGED,
+            data=event_data(
+                article, previous_decision=previous.decision, verdict=verdict_document(article, verdict)
+            ),
+            article=article,
+        )
+        return Rescanned(result.previous_decision, result.decision, delivery_id)
 
 
 def _queue_event(
@@ -141,6 +213,43 @@ def queue_event(
             data=data,
             article=article,
         )
+
+
+RESCAN_BATCH = 100
+
+
+@dataclass(frozen=True)
+class RescanBatch:
+    delivery_ids: list[str]
+    more: bool
+
+
+def run_rescan_batch(
+    db: Database, settings: Settings, rescan_id: str, batch: int | None = None
+) -> RescanBatch:
+    """Re-check the next batch of a re-scan and move its cursor; repeating a batch is harmless."""
+    batch = batch or RESCAN_BATCH
+    with db.session() as session:
+        rescan = repo.get_rescan(session, rescan_id)
+        if rescan is None or rescan.status == "done":
+            return RescanBatch([], more=False)
+        rescan.status = "running"
+        keys = repo.next_rescan_batch(session, rescan, batch)
+    deliveries = []
+    for article_id, _ in keys:
+        result = rescan_article(db, settings, article_id, rescan_id)
+        if result is not None and result.delivery_id:
+            deliveries.append(result.delivery_id)
+    with db.session() as session:
+        rescan = repo.get_rescan(session, rescan_id)
+        if rescan is None:
+            return RescanBatch(deliveries, more=False)
+        if keys:
+            rescan.cursor_id, rescan.cursor_created_at = keys[-1]
+            rescan.processed += len(keys)
+        if len(keys) < batch:
+            rescan.status, rescan.finished_at = "done", utcnow()
+        return RescanBatch(deliveries, more=rescan.status != "done")
 
 
 @dataclass(frozen=True)
@@ -230,6 +339,7 @@ def _schedule_retry(settings: Settings, delivery: Delivery, retry_after: float |
 class SweepResult:
     articles: list[str]
     deliveries: list[str]
+    rescans: list[str]
 
 
 def sweep(db: Database, settings: Settings) -> SweepResult:
@@ -238,4 +348,6 @@ def sweep(db: Database, settings: Settings) -> SweepResult:
         articles = repo.stale_articles(session, timedelta(seconds=settings.stale_after_seconds))
         repo.touch_articles(session, articles)
         deliveries = repo.lease_due_deliveries(session, delivery_lease(settings))
-    return SweepResult(articles, deliveries)
+        # A batch runs well inside the task time limit; one idle for longer lost its task.
+        rescans = repo.stale_rescans(session, timedelta(seconds=settings.task_time_limit * 2))
+    return SweepResult(articles, deliveries, rescans)

@@ -34,8 +34,25 @@ def sweep(self: Task) -> None:
         dispatch.enqueue_moderation(self.app, article_id)
     for delivery_id in result.deliveries:
         _send_delivery(self, delivery_id)
-    if result.articles or result.deliveries:
-        log.info("sweep queued %d articles, %d deliveries", len(result.articles), len(result.deliveries))
+    for rescan_id in result.rescans:
+        dispatch.enqueue_rescan(self.app, rescan_id)
+    if result.articles or result.deliveries or result.rescans:
+        log.info(
+            "sweep queued %d articles, %d deliveries, %d re-scans",
+            len(result.articles),
+            len(result.deliveries),
+            len(result.rescans),
+        )
+
+
+@shared_task(name="candor.rescan", bind=True)
+def rescan(self: Task, rescan_id: str) -> None:
+    """One batch of a re-scan; queues the next batch, so no task runs long."""
+    batch = pipeline.run_rescan_batch(database_of(self.app), settings_of(self.app), rescan_id)
+    for delivery_id in batch.delivery_ids:
+        _send_delivery(self, delivery_id)
+    if batch.more:
+        dispatch.enqueue_rescan(self.app, rescan_id)
 
 
 def _send_delivery(task: Task, delivery_id: str) -> None:

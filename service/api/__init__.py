@@ -21,7 +21,7 @@ class Api(SmorestApi):
 
 
 def init_app(app: Flask) -> None:
-    from service.api import articles, checks, deliveries, health
+    from service.api import articles, checks, deliveries, health, rescans
 
     app.config.update(
         API_TITLE="Candor",
@@ -42,6 +42,6 @@ def init_app(app: Flask) -> None:
         },
     )
     api = Api(app)
-    for module in (articles, checks, deliveries, health):
+    for module in (articles, checks, deliveries, rescans, health):
         api.register_blueprint(module.bp)
     app.extensions["candor_api"] = api

@@ -116,3 +116,30 @@ class Problem(Schema):
     status = fields.Integer()
     detail = fields.String()
     errors = fields.Dict()
+
+
+class RescanIn(Schema):
+    since = fields.AwareDateTime(metadata={"description": "Only articles submitted at or after this time"})
+    until = fields.AwareDateTime(metadata={"description": "Only articles submitted at or before this time"})
+    decision = fields.String(validate=validate.OneOf(DECISIONS), metadata={"description": "Current decision"})
+
+
+class RescanChange(Schema):
+    article_id = fields.String()
+    external_id = fields.String(allow_none=True)
+    previous_decision = fields.String()
+    decision = fields.String()
+
+
+class RescanOut(Schema):
+    id = fields.String()
+    status = fields.String(metadata={"description": "queued, running or done"})
+    ruleset = fields.String()
+    filters = fields.Dict()
+    total = fields.Integer()
+    processed = fields.Integer()
+    changed = fields.Integer()
+    changes = fields.List(fields.Nested(RescanChange), metadata={"description": "The first 1,000 changes"})
+    status_url = fields.String()
+    created_at = fields.DateTime()
+    finished_at = fields.DateTime(allow_none=True)
