@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from standardwebhooks import Webhook
 
-from workers.callback_safety import UnsafeCallback, check_callback_url
+from workers.callback_safety import IPAddress, UnsafeCallback, check_callback_url
 
 USER_AGENT = "Candor-Webhooks/1"
 
@@ -61,6 +62,35 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def _post_pinned(
+    url: str, addresses: list[IPAddress], body: bytes, headers: dict[str, str], timeout: float
+) -> httpx.Response:
+    """POST to the addresses that were checked, not to a fresh lookup of the name.
+
+    Connecting to the checked IP (with the original Host header and TLS server name) closes
+    the DNS-rebinding gap between the safety check and the connection.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc_host = parts.netloc.rsplit("@", 1)[-1]
+    last_error: httpx.HTTPError | None = None
+    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+        for ip in dict.fromkeys(addresses):  # unique, in resolver order
+            literal = f"[{ip}]" if ip.version == 6 else str(ip)
+            pinned = urlunsplit(parts._replace(netloc=literal + (f":{parts.port}" if parts.port else "")))
+            try:
+                return client.post(
+                    pinned,
+                    content=body,
+                    headers={**headers, "host": netloc_host},
+                    extensions={"sni_hostname": host} if parts.scheme == "https" else {},
+                )
+            except httpx.ConnectError as exc:
+                last_error = exc  # try the next address, as a browser would
+    assert last_error is not None
+    raise last_error
+
+
 def post_webhook(
     url: str,
     *,
@@ -73,15 +103,14 @@ def post_webhook(
     """Make exactly one attempt; redirects are failures, never followed."""
     started = time.perf_counter()
     try:
-        check_callback_url(url, allowlist)
+        addresses = check_callback_url(url, allowlist)
     except UnsafeCallback as exc:
         return AttemptResult(None, f"refused: {exc}", 0.0)
     body = encode_payload(payload)
     headers = sign(secret, webhook_id, datetime.now(UTC), body)
     headers.update({"content-type": "application/json", "user-agent": USER_AGENT})
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
-            response = client.post(url, content=body.encode("utf-8"), headers=headers)
+        response = _post_pinned(url, addresses, body.encode("utf-8"), headers, timeout)
     except httpx.HTTPError as exc:
         elapsed = (time.perf_counter() - started) * 1000
         return AttemptResult(None, f"{type(exc).__name__}: {exc}", elapsed)

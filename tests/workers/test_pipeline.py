@@ -188,8 +188,9 @@ def test_shared_seed_articles_flow_through(client, publisher, receiver, celery_w
         assert verdict["ruleset"]
 
 
-def test_another_publisher_cannot_replay_or_list_deliveries(client, publisher, other_publisher, receiver,
-                                                            celery_worker, db):
+def test_another_publisher_cannot_replay_or_list_deliveries(
+    client, publisher, other_publisher, receiver, celery_worker, db
+):
     submit(client, publisher.auth)
     wait_for(lambda: deliveries(db) and deliveries(db)[0].status == "delivered")
     delivery_id = deliveries(db)[0].id
@@ -199,3 +200,25 @@ def test_another_publisher_cannot_replay_or_list_deliveries(client, publisher, o
     assert [d["id"] for d in client.get("/v1/deliveries", headers=publisher.auth).get_json()["items"]] == [
         delivery_id
     ]
+
+
+def test_delivery_connects_to_the_checked_address_with_the_original_host(receiver):
+    """A name is resolved once, checked, and the POST goes to that address (no rebinding gap)."""
+    from workers.webhooks import post_webhook
+
+    receiver.secret = "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    url = f"http://localhost:{receiver.port}/hooks"
+    result = post_webhook(
+        url,
+        secret=receiver.secret,
+        webhook_id="msg_pin",
+        payload={"type": "t", "data": {}},
+        timeout=2,
+        allowlist=("localhost",),
+    )
+    assert result.ok, result.error
+    event = receiver.events[0]
+    assert event.verified and event.headers["host"] == f"localhost:{receiver.port}"
+    refused = post_webhook(url, secret=receiver.secret, webhook_id="msg_pin2", payload={}, timeout=2)
+    assert refused.status_code is None and "loopback" in refused.error
+    assert len(receiver.events) == 1
