@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from config import Settings
 from storage import repo
 from storage.db import Database
@@ -159,7 +161,7 @@ def rescan_article(
 
 
 def _queue_event(
-    session: Any,
+    session: Session,
     settings: Settings,
     publisher: Publisher,
     *,
@@ -189,7 +191,7 @@ def _queue_event(
 
 
 def queue_event(
-    db: Database,
+    session: Session,
     settings: Settings,
     *,
     publisher_id: str,
@@ -198,21 +200,18 @@ def queue_event(
     data: dict[str, Any],
     article_id: str | None = None,
 ) -> str | None:
-    """Store a webhook event for a publisher (e.g. a moderator's decision); id to send now."""
-    with db.session() as session:
-        publisher = session.get(Publisher, publisher_id)
-        if publisher is None:
-            raise LookupError(publisher_id)
-        article = repo.get_article(session, article_id) if article_id else None
-        return _queue_event(
-            session,
-            settings,
-            publisher,
-            dedup_key=dedup_key,
-            event_type=event_type,
-            data=data,
-            article=article,
-        )
+    """Store a webhook event (e.g. a moderator's decision) in the caller's transaction.
+
+    Written in the same transaction as the decision, so a crash cannot keep one without
+    the other. Returns the delivery id to send once the caller has committed.
+    """
+    publisher = session.get(Publisher, publisher_id)
+    if publisher is None:
+        raise LookupError(publisher_id)
+    article = repo.get_article(session, article_id) if article_id else None
+    return _queue_event(
+        session, settings, publisher, dedup_key=dedup_key, event_type=event_type, data=data, article=article
+    )
 
 
 RESCAN_BATCH = 100
