@@ -1,0 +1,75 @@
+"""Sentence splitting and ConText-style trigger scope."""
+
+from __future__ import annotations
+
+from workers.checks.catalogue import load_catalogue
+from workers.checks.text import Sentences, fold, split_sentences
+
+
+def ctx(text: str, target: str):  # type: ignore[no-untyped-def]
+    low = fold(text)
+    s = Sentences(text, low, load_catalogue().lexicon)
+    i = low.index(target)
+    return s.context(i, i + len(target))
+
+
+def test_split_handles_abbreviations_headings_and_missing_spaces() -> None:
+    t = "Dr. Smith treats knees. They cost $5.50 each! Is it safe?\nA heading\nOne thing.Another thing."
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        "Dr. Smith treats knees.", "They cost $5.50 each!", "Is it safe?", "A heading", "One thing.",
+        "Another thing.",
+    ]
+
+
+def test_split_empty_and_whitespace() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("   \n\n  ") == []
+
+
+def test_fold_keeps_length_for_odd_unicode() -> None:
+    for t in ["İstanbul ﬁne ẞ", "Curly ’quotes’ and – dashes", "\u0130" * 10]:
+        assert len(fold(t)) == len(t)
+
+
+def test_negation_scope_forward_within_window() -> None:
+    assert ctx("There is no evidence that stem cells cure lupus.", "cure").negated
+    assert ctx("Stem cells do not cure lupus.", "cure").negated
+
+
+def test_negation_does_not_cross_a_terminator() -> None:
+    c = ctx("There is no cure for lupus, but stem cells cure arthritis.", "cure arthritis")
+    assert not c.negated
+
+
+def test_negation_window_is_limited() -> None:
+    c = ctx("No one at the meeting on Friday in the small town hall said the shots cure pain.", "cure")
+    assert not c.negated
+
+
+def test_pseudo_negation_does_not_negate() -> None:
+    assert not ctx("This therapy not only cures pain, it restores mobility.", "cures").negated
+    assert not ctx("There is no doubt that it cures arthritis.", "cures").negated
+
+
+def test_post_negation() -> None:
+    assert ctx("That stem cells cure autism is unproven.", "cure").negated
+
+
+def test_hedges() -> None:
+    assert ctx("Stem cells may reset the immune system.", "reset").hedged
+    assert ctx("Early research suggests stem cells reset the immune system.", "reset").hedged
+    assert not ctx("Stem cells reset the immune system.", "reset").hedged
+    assert ctx("Stem cells can reduce pain.", "reduce").weak_hedge
+
+
+def test_reported_speech_and_distancing() -> None:
+    c = ctx("Clinics claim the injections cure arthritis.", "cure")
+    assert c.attributed and c.distanced
+    c = ctx("The surgeon said the injections cure arthritis.", "cure")
+    assert c.attributed and not c.distanced
+
+
+def test_question_and_conditional() -> None:
+    assert ctx("Do stem cells cure arthritis?", "cure").question
+    assert ctx("If stem cells cure arthritis, surgery rates will fall.", "cure").conditional
+    assert not ctx("Stem cells cure arthritis.", "cure").conditional

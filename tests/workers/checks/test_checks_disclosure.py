@@ -1,0 +1,128 @@
+"""Risk-disclosure elements, applicability and scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.checks import check
+
+BALANCED = (
+    "Stem cell therapy for knee osteoarthritis is still experimental. "
+    "Only small clinical trials have been done, and results are mixed. "
+    "Side effects include pain and swelling at the injection site; rare risks include infection. "
+    "No stem cell product is approved by the FDA for knee arthritis. "
+    "Talk to your doctor before considering treatment and check the clinic's credentials. "
+    "Clinics charge $5,000 or more per injection and insurance rarely covers it. "
+    "Alternatives such as physiotherapy, weight loss and knee replacement have stronger evidence."
+)
+
+
+def present(text: str) -> dict[str, bool]:
+    return {e.element: e.present for e in check(text).elements}
+
+
+def test_balanced_article_has_every_element() -> None:
+    v = check(BALANCED)
+    assert v.applicable is True
+    assert all(e.present for e in v.elements), present(BALANCED)
+    assert v.risk_disclosure_score == 1.0
+    assert v.risk_disclosure_status == "pass"
+    assert v.decision == "approve"
+
+
+def test_element_order_and_names_are_stable() -> None:
+    assert [e.element for e in check(BALANCED).elements] == [
+        "harms", "evidence_status", "regulatory_status", "professional_advice", "cost", "alternatives",
+    ]
+
+
+def test_evidence_spans_point_at_the_text() -> None:
+    v = check(BALANCED)
+    for e in v.elements:
+        for ev in e.evidence:
+            assert BALANCED[ev.start:ev.end] == ev.quote
+            assert ev.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Side effects of the injection include fever, headache and nausea.",
+        "One patient developed a tumour after the stem cell treatment.",
+        "Graft-versus-host disease is a serious complication of donor transplants.",
+        "Three women lost their vision after the clinic injected cells into their eyes.",
+        "The main risks are infection and bleeding at the injection site.",
+        "The main risks are infection and bleeding at the injection site; the tumor risk is low.",
+    ],
+)
+def test_specific_harms_are_a_disclosure(text: str) -> None:
+    assert present(text)["harms"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Like any treatment, stem cell therapy has risks.",
+        "The treatment has no side effects.",
+        "The therapy is free of complications such as infection.",
+        "Patients never experience pain or swelling after the stem cell injection.",
+        "Symptoms of lupus include fatigue and joint pain.",
+    ],
+)
+def test_vague_negated_or_disease_symptoms_are_not_harms(text: str) -> None:
+    assert not present(text)["harms"], text
+
+
+@pytest.mark.parametrize(
+    ("element", "text"),
+    [
+        ("evidence_status", "The treatment is experimental and being tested in clinical trials."),
+        ("evidence_status", "Evidence is limited to small studies in 20 patients."),
+        ("regulatory_status", "The therapy is not approved by the FDA."),
+        ("regulatory_status", "The product is licensed by the MHRA for this use only."),
+        ("regulatory_status", "The product is licenced in the UK for this use only."),
+        ("professional_advice", "Speak with your GP before starting any stem cell treatment."),
+        ("professional_advice", "Ask a qualified healthcare professional whether the treatment suits you."),
+        ("cost", "A course of injections costs around £3,000 and is not covered by the NHS."),
+        ("cost", "Most insurance plans do not pay for this therapy."),
+        ("alternatives", "Physical therapy and anti-inflammatory drugs are alternatives to the injection."),
+        ("alternatives", "Compared with standard care, the treatment showed no extra benefit."),
+    ],
+)
+def test_each_element(element: str, text: str) -> None:
+    assert present(text)[element], (element, text)
+
+
+def test_regulate_as_a_verb_is_not_regulatory_status() -> None:
+    assert not present("These cells help regulate the immune response during treatment.")["regulatory_status"]
+
+
+def test_article_not_about_a_treatment_is_not_applicable() -> None:
+    text = (
+        "The city council approved a new budget on Tuesday. Residents will see road repairs next spring. "
+        "The mayor said the plan costs less than last year's. Football fans celebrated a late win. "
+        "Weather will stay mild through the weekend."
+    )
+    v = check(text)
+    assert v.applicable is False
+    assert v.risk_disclosure_status == "not_applicable"
+    assert v.risk_disclosure_score is None
+    assert v.decision == "approve"
+    assert v.to_dict()["checks"][0]["status"] == "not_applicable"
+
+
+def test_treatment_article_without_disclosures_fails() -> None:
+    text = (
+        "Stem cell therapy is a new treatment for knee pain. Patients receive an injection of cells. "
+        "The procedure takes an hour and patients go home the same day. Many patients choose it."
+    )
+    v = check(text)
+    assert v.applicable is True
+    assert v.risk_disclosure_status == "fail"
+    assert v.decision == "needs_review"
+
+
+def test_title_counts_towards_applicability() -> None:
+    text = "It takes an hour. You go home the same day. Results vary from person to person. Many choose it."
+    assert check(text).applicable is False
+    assert check(text, title="Stem cell injections for knee pain: the treatment explained").applicable is True

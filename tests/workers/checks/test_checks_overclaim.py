@@ -1,0 +1,265 @@
+"""Overclaim rules: positives per category, and hard negatives (negation, hedges, reported speech, questions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.checks import check
+
+
+def cats(text: str) -> dict[str, list[str]]:
+    """category -> severities of its findings."""
+    out: dict[str, list[str]] = {}
+    for f in check(text).findings:
+        out.setdefault(f.category, []).append(f.severity)
+    return out
+
+
+def has(text: str, category: str) -> bool:
+    return category in cats(text)
+
+
+# ------------------------------------------------------------------ cure
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our stem cell injections cure arthritis.",
+        "This therapy cures type 2 diabetes in weeks.",
+        "Stem cells can reverse the damage caused by multiple sclerosis.",
+        "The infusion resets the immune system so the disease never comes back.",
+        "Exosome therapy treats autoimmune disease at its source.",
+        "Patients enjoy permanent relief after a single session.",
+        "We guarantee results or your money back.",
+        "The procedure regrows cartilage in worn knees.",
+        "Stem cell therapy offers long-lasting relief for back pain.",
+        "This is the cure for Parkinson's that families have waited for.",
+    ],
+)
+def test_cure_claims_are_found(text: str) -> None:
+    assert has(text, "cure"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no cure for lupus, but symptoms can be managed.",
+        "There is no evidence that stem cells cure autism.",
+        "Stem cell injections do not cure osteoarthritis.",
+        "Is there a cure for multiple sclerosis?",
+        "Some clinics falsely claim that their injections cure Parkinson's disease.",
+        "Scientists have not found a cure for ALS.",
+        "Claims that these shots cure arthritis are unproven.",
+    ],
+)
+def test_negated_or_questioned_cure_is_not_a_finding(text: str) -> None:
+    assert not has(text, "cure"), cats(text)
+
+
+def test_hedged_cure_claim_is_lowered() -> None:
+    strong = cats("Stem cells reset the immune system.")["cure"]
+    hedged_findings = check("Stem cells may reset the immune system.").findings
+    hedged = [f for f in hedged_findings if f.category == "cure"]
+    assert strong == ["high"]
+    assert [f.severity for f in hedged] == ["medium"]
+    assert hedged[0].hedged is True
+
+
+def test_neutral_attribution_is_flagged_and_lowered() -> None:
+    f = [x for x in check("The clinic's director said the injections cure arthritis.").findings
+         if x.category == "cure"]
+    assert len(f) == 1 and f[0].attributed and f[0].severity == "medium"
+
+
+# ------------------------------------------------------------------ safety
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treatment has no side effects.",
+        "Stem cell therapy is completely safe.",
+        "It is a risk-free procedure.",
+        "Because we use your own cells there is minimal risk of rejection.",
+        "Get relief without surgery or drugs.",
+        "The injections are virtually free of side effects.",
+        "This natural therapy is 100% safe for everyone.",
+        "There are zero complications with this approach.",
+    ],
+)
+def test_safety_claims_are_found(text: str) -> None:
+    assert has(text, "safety"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No medical procedure is risk-free.",
+        "Stem cell injections are not risk-free.",
+        "It is not true that the therapy has no side effects.",
+    ],
+)
+def test_negated_safety_claims_are_not_findings(text: str) -> None:
+    assert not has(text, "safety"), cats(text)
+
+
+def test_no_side_effects_is_never_a_harms_disclosure() -> None:
+    v = check("Patients receiving the stem cell treatment report no side effects such as infection or pain.")
+    harms = v.elements[0]
+    assert harms.element == "harms"
+    assert harms.present is False
+    assert any(f.category == "safety" for f in v.findings)
+
+
+def test_minimised_risk_of_rejection_is_not_a_harms_disclosure() -> None:
+    v = check("Using your own stem cells means minimal risk of rejection during the treatment.")
+    assert v.elements[0].present is False
+    assert any(f.category == "safety" for f in v.findings)
+
+
+# ------------------------------------------------------------------ hype
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("This treatment is a game changer for knee pain.", "high"),
+        ("A miracle therapy for arthritis.", "high"),
+        ("The groundbreaking procedure takes an hour.", "medium"),
+        ("Researchers announced a breakthrough in cell therapy.", "medium"),
+        ("Stem cells will revolutionise medicine.", "high"),
+        ("Stem cells will revolutionize medicine.", "high"),
+    ],
+)
+def test_hype_words(text: str, severity: str) -> None:
+    assert severity in cats(text).get("hype", []), cats(text)
+
+
+def test_negated_hype_is_dropped() -> None:
+    assert not has("Stem cell therapy is not a miracle treatment.", "hype")
+
+
+def test_hype_in_question_is_lowered() -> None:
+    sev = cats("Is this the miracle cure everyone wants?").get("hype")
+    assert sev == ["medium"]
+
+
+# ------------------------------------------------------------------ unsourced evidence
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Studies show that stem cells heal damaged joints.",
+        "Research has proven that the injections work.",
+        "Our therapy is clinically proven.",
+        "A recent study found that patients walked better afterwards.",
+        "Numerous studies support this treatment.",
+    ],
+)
+def test_unsourced_evidence(text: str) -> None:
+    assert has(text, "unsourced_evidence"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 2021 randomised trial published in The Lancet found less pain at six months.",
+        "According to a review by the Cochrane group, studies show mixed results.",
+        "Studies show mixed results (Smith et al., 2020).",
+    ],
+)
+def test_sourced_evidence_is_not_flagged(text: str) -> None:
+    assert not has(text, "unsourced_evidence"), cats(text)
+
+
+# ------------------------------------------------------------------ causal, unhedged
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stem cell injections reduce knee pain.",
+        "The supplement improves memory in older adults.",
+        "This therapy repairs damaged heart muscle.",
+        "Exosome treatment boosts collagen production.",
+    ],
+)
+def test_unhedged_causal_treatment_claims(text: str) -> None:
+    assert has(text, "causal_unhedged"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stem cell injections may reduce knee pain.",
+        "Early research suggests the supplement improves memory.",
+        "Use of the therapy was associated with less pain.",
+        "Does this therapy reduce pain?",
+        "The treatment did not reduce pain in the trial.",
+        "The common causes of joint pain are wear and injury.",
+        "More research is needed to improve these treatments.",
+    ],
+)
+def test_hedged_correlational_or_negated_causal_statements(text: str) -> None:
+    assert not has(text, "causal_unhedged"), cats(text)
+
+
+# ------------------------------------------------------------------ unapproved indication
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stem cell therapy treats autism in children.",
+        "Our stem cell injections heal osteoarthritis of the knee.",
+        "Mesenchymal stem cells repair the damage of multiple sclerosis.",
+        "Stem cells are an effective solution for Parkinson's disease.",
+        "Exosomes reverse hair loss.",
+    ],
+)
+def test_unapproved_indications(text: str) -> None:
+    assert has(text, "unapproved_indication"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bone marrow transplants treat leukaemia.",
+        "Bone marrow transplants treat leukemia.",
+        "A haematopoietic stem cell transplant can cure some lymphomas.",
+        "Hematopoietic stem cell transplantation treats multiple myeloma.",
+        "CAR-T cell therapy treats certain blood cancers such as lymphoma.",
+        "Cord blood transplants help children with sickle cell disease.",
+    ],
+)
+def test_approved_therapies_are_not_unapproved_indications(text: str) -> None:
+    assert not has(text, "unapproved_indication"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stem cell treatments for autism are being studied in clinical trials.",
+        "No stem cell treatment is approved for lupus.",
+        "Stem cell therapy for Parkinson's disease remains experimental.",
+        "If you are considering stem cell treatment for arthritis, ask your doctor first.",
+    ],
+)
+def test_unapproved_condition_mentions_that_are_not_claims(text: str) -> None:
+    assert not has(text, "unapproved_indication"), cats(text)
+
+
+# ------------------------------------------------------------------ promotion
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At our clinic, we offer advanced stem cell treatments.",
+        "Book your free consultation today.",
+        "Call us now to schedule an appointment.",
+        "Order online at https://example-cells.com/shop now.",
+    ],
+)
+def test_promotion(text: str) -> None:
+    assert has(text, "promotion"), cats(text)
+
+
+def test_links_to_public_health_sources_are_not_promotion() -> None:
+    assert not has("Read the FDA advice at https://www.fda.gov/consumers before deciding.", "promotion")
+
+
+def test_every_finding_explains_itself() -> None:
+    v = check("This miracle stem cell therapy cures arthritis with no side effects; studies show it works.")
+    assert v.findings
+    for f in v.findings:
+        assert f.message and f.suggestion and f.reference
+        assert f.rule.startswith("OC-")

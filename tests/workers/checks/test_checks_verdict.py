@@ -1,0 +1,129 @@
+"""Verdict shape, policy, decisions, determinism and the rule catalogue."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workers.checks import RULESET_VERSION, Policy, Verdict, check, rule_catalogue
+
+PROMO = (
+    "Our clinic offers a miracle stem cell treatment that cures arthritis, lupus and multiple sclerosis. "
+    "It is completely safe with no side effects. Studies show it works for everyone. "
+    "This groundbreaking therapy is a game changer. Book your free consultation today at https://cells.example."
+)
+BALANCED = (
+    "Stem cell injections for knee arthritis are experimental and have been tested only in small trials. "
+    "Reported side effects include pain, swelling and, rarely, infection. "
+    "No stem cell product is approved by the FDA for arthritis. "
+    "Talk to your doctor about costs, which insurers rarely cover, and about alternatives such as physiotherapy."
+)
+
+
+def test_verdict_shape_matches_design() -> None:
+    d = check(PROMO).to_dict()
+    assert set(d) == {"ruleset", "decision", "scores", "applicable", "checks"}
+    assert d["ruleset"] == RULESET_VERSION
+    assert d["decision"] in {"approve", "needs_review", "reject"}
+    assert set(d["scores"]) == {"risk_disclosure", "overclaim"}
+    rd, oc = d["checks"]
+    assert rd["check"] == "risk_disclosure" and oc["check"] == "overclaim"
+    assert set(rd) == {"check", "status", "score", "elements"}
+    assert set(oc) == {"check", "status", "score", "findings"}
+    for e in rd["elements"]:
+        assert set(e) == {"element", "present", "evidence"}
+    assert oc["findings"]
+    for f in oc["findings"]:
+        assert set(f) == {"rule", "category", "severity", "start", "end", "quote", "message", "suggestion",
+                          "hedged", "negated", "attributed", "reference"}
+        assert f["severity"] in {"low", "medium", "high"}
+        assert f["category"] in {"cure", "safety", "hype", "unsourced_evidence", "causal_unhedged",
+                                 "unapproved_indication", "promotion"}
+    json.dumps(d)
+
+
+def test_promotional_text_is_rejected_and_balanced_text_approved() -> None:
+    assert check(PROMO).decision == "reject"
+    v = check(BALANCED)
+    assert v.decision == "approve", v.to_dict()
+    assert v.overclaim_status == "pass"
+
+
+def test_every_category_fires_on_the_promo() -> None:
+    got = {f.category for f in check(PROMO).findings}
+    assert {"cure", "safety", "hype", "unsourced_evidence", "unapproved_indication", "promotion"} <= got
+
+
+def test_determinism_byte_identical() -> None:
+    a = json.dumps(check(PROMO).to_dict(), sort_keys=True)
+    b = json.dumps(check(PROMO).to_dict(), sort_keys=True)
+    assert a == b
+
+
+def test_spans_slice_to_quotes() -> None:
+    for text in (PROMO, BALANCED):
+        d = check(text).to_dict()
+        for f in d["checks"][1]["findings"]:
+            assert text[f["start"]:f["end"]] == f["quote"]
+        for e in d["checks"][0]["elements"]:
+            for ev in e["evidence"]:
+                assert text[ev["start"]:ev["end"]] == ev["quote"]
+
+
+def test_policy_defaults_and_overrides() -> None:
+    assert Policy.from_dict(None) == Policy()
+    assert Policy.from_dict({}) == Policy()
+    p = Policy.from_dict({"approve_max_overclaim": 0.1, "reject_min_high_findings": 2})
+    assert p.approve_max_overclaim == 0.1 and p.reject_min_high_findings == 2
+    assert Policy.from_dict(p.to_dict()) == p
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"nope": 1}, {"approve_max_overclaim": "0.3"}, {"approve_max_overclaim": 1.5},
+     {"reject_min_high_findings": 0}, {"disclosure_pass": True}],
+)
+def test_policy_rejects_bad_input(bad: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        Policy.from_dict(bad)
+
+
+def test_policy_is_frozen() -> None:
+    p = Policy()
+    with pytest.raises(AttributeError):
+        p.approve_max_overclaim = 0.9  # type: ignore[misc]
+
+
+def test_policy_changes_the_decision() -> None:
+    text = "Stem cell therapy is a groundbreaking treatment. It is experimental; side effects include infection."
+    lenient = Policy.from_dict({"approve_max_overclaim": 0.9, "approve_min_disclosure": 0.0})
+    strict = Policy.from_dict({"reject_min_overclaim": 0.05})
+    assert check(text, lenient).decision == "approve"
+    assert check(text, strict).decision == "reject"
+
+
+def test_rule_catalogue() -> None:
+    cat = rule_catalogue()
+    assert cat["version"] == RULESET_VERSION
+    ids = [r["id"] for r in cat["rules"]]
+    assert len(ids) == len(set(ids))
+    for r in cat["rules"]:
+        for key in ("id", "check", "category", "severity", "message", "suggestion", "reference"):
+            assert key in r
+        assert r["check"] in {"overclaim", "risk_disclosure"}
+        assert r["reference"]
+    assert {r["category"] for r in cat["rules"] if r["check"] == "overclaim"} == {
+        "cure", "safety", "hype", "unsourced_evidence", "causal_unhedged", "unapproved_indication", "promotion"}
+    json.dumps(cat)
+    cat["rules"].clear()
+    assert rule_catalogue()["rules"], "callers must get a fresh copy"
+
+
+def test_verdict_is_the_public_type() -> None:
+    assert isinstance(check("x"), Verdict)
+
+
+def test_check_rejects_non_text() -> None:
+    with pytest.raises(TypeError):
+        check(b"bytes")  # type: ignore[arg-type]

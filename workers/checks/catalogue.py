@@ -1,0 +1,215 @@
+"""Load the versioned rule catalogue (rules.yaml) once and compile its patterns."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .text import ContextLexicon, compile_context
+
+SEVERITIES = ("low", "medium", "high")
+CONTEXT_FLAGS = ("negated", "distanced", "question", "hedged", "weak_hedge", "attributed", "conditional")
+_ACTIONS = ("keep", "lower", "lower2", "drop")
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    for _ in range(3):  # macros may use macros
+        for name, value in macros.items():
+            pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
+def _words(patterns: list[str], macros: dict[str, str]) -> re.Pattern[str]:
+    body = "|".join(_expand(p, macros) for p in patterns)
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+
+
+def _opt(pattern: str | None, macros: dict[str, str], *, bounded: bool = True) -> re.Pattern[str] | None:
+    if not pattern:
+        return None
+    if not bounded:
+        return re.compile(_expand(pattern, macros))
+    return re.compile(r"(?<![\w])(?:" + _expand(pattern, macros) + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class SeverityOverride:
+    when: re.Pattern[str]
+    severity: str
+    scope: str  # "match" or "sentence"
+
+
+@dataclass(frozen=True)
+class OverclaimRule:
+    id: str
+    category: str
+    severity: str
+    pattern: re.Pattern[str]
+    requires: tuple[re.Pattern[str], ...]
+    unless: re.Pattern[str] | None
+    context: dict[str, str]
+    overrides: tuple[SeverityOverride, ...]
+    span: str
+    message: str
+    suggestion: str
+    reference: str
+    noun_guard: bool = False
+    hedge_scope: str = "clause"  # or "sentence"
+
+
+@dataclass(frozen=True)
+class ElementMatcher:
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None
+    negated: str
+    minimised: str
+
+
+@dataclass(frozen=True)
+class ElementRule:
+    id: str
+    element: str
+    weight: float
+    matchers: tuple[ElementMatcher, ...]
+    message: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: str
+    lexicon: ContextLexicon
+    treatment: re.Pattern[str]
+    min_mentions: int
+    elements: tuple[ElementRule, ...]
+    rules: tuple[OverclaimRule, ...]
+    raw: dict[str, Any]
+
+
+def _load_raw() -> dict[str, Any]:
+    data = resources.files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(data)
+    if not isinstance(raw, dict):
+        raise RuntimeError("rules.yaml must be a mapping")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def load_catalogue() -> Catalogue:
+    """Parse and compile rules.yaml; cached for the life of the process."""
+    raw = _load_raw()
+    macros: dict[str, str] = {k: str(v) for k, v in (raw.get("macros") or {}).items()}
+    lexicon = compile_context(raw["context"])
+    appl = raw["applicability"]
+    elements = []
+    for e in raw["elements"]:
+        matchers = tuple(
+            ElementMatcher(
+                pattern=_words(m["patterns"], macros),
+                requires=_opt(m.get("requires"), macros),
+                negated=m.get("negated", "drop"),
+                minimised=m.get("minimised", "keep"),
+            )
+            for m in e["rules"]
+        )
+        elements.append(
+            ElementRule(e["id"], e["element"], float(e["weight"]), matchers, e["message"], e["reference"])
+        )
+    rules = []
+    for r in raw["rules"]:
+        ctx = {flag: "keep" for flag in CONTEXT_FLAGS}
+        ctx.update(r.get("context") or {})
+        if set(ctx) - set(CONTEXT_FLAGS) or set(ctx.values()) - set(_ACTIONS):
+            raise RuntimeError(f"rule {r['id']}: bad context spec {ctx}")
+        if r["severity"] not in SEVERITIES:
+            raise RuntimeError(f"rule {r['id']}: bad severity")
+        requires = tuple(
+            p
+            for p in (_opt(r.get("requires"), macros), _opt(r.get("requires_also"), macros))
+            if p is not None
+        )
+        overrides = tuple(
+            SeverityOverride(
+                re.compile(_expand(o["when"], macros)), o["severity"], o.get("scope", r.get("span", "match"))
+            )
+            for o in r.get("severity_overrides") or ()
+        )
+        rules.append(
+            OverclaimRule(
+                id=r["id"],
+                category=r["category"],
+                severity=r["severity"],
+                pattern=_words(r["patterns"], macros),
+                requires=requires,
+                unless=_opt(r.get("unless"), macros, bounded=False),
+                context=ctx,
+                overrides=overrides,
+                span=r.get("span", "match"),
+                message=r["message"].strip(),
+                suggestion=r["suggestion"].strip(),
+                reference=r["reference"].strip(),
+                noun_guard=bool(r.get("noun_guard", False)),
+                hedge_scope=str(r.get("hedge_scope", "clause")),
+            )
+        )
+    return Catalogue(
+        version=str(raw["version"]),
+        lexicon=lexicon,
+        treatment=re.compile(appl["treatment"]),
+        min_mentions=int(appl["min_mentions"]),
+        elements=tuple(elements),
+        rules=tuple(rules),
+        raw=raw,
+    )
+
+
+def rule_catalogue() -> dict[str, Any]:
+    """The active rule catalogue as served by GET /v1/rules (a fresh copy each call)."""
+    cat = load_catalogue()
+    raw = cat.raw
+    out_rules: list[dict[str, Any]] = []
+    for e in raw["elements"]:
+        out_rules.append(
+            {
+                "id": e["id"],
+                "check": "risk_disclosure",
+                "category": e["element"],
+                "element": e["element"],
+                "severity": None,
+                "weight": e["weight"],
+                "message": e["message"],
+                "suggestion": f"Add a sentence on {e['element'].replace('_', ' ')}: {e['message'][0].lower()}"
+                + e["message"][1:],
+                "reference": e["reference"],
+                "patterns": [p for m in e["rules"] for p in m["patterns"]],
+            }
+        )
+    for r in raw["rules"]:
+        out_rules.append(
+            {
+                "id": r["id"],
+                "check": r["check"],
+                "category": r["category"],
+                "severity": r["severity"],
+                "message": r["message"].strip(),
+                "suggestion": r["suggestion"].strip(),
+                "reference": r["reference"].strip(),
+                "patterns": list(r["patterns"]),
+                "requires": [x for x in (r.get("requires"), r.get("requires_also")) if x],
+                "unless": r.get("unless"),
+                "context": dict(r.get("context") or {}),
+                "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
+            }
+        )
+    return {
+        "version": cat.version,
+        "macros": dict(raw.get("macros") or {}),
+        "context": copy.deepcopy(raw["context"]),
+        "rules": out_rules,
+    }

@@ -1,0 +1,387 @@
+"""The check engine: extracted text in, verdict out. Pure and deterministic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace as _replace
+from typing import cast
+
+from .catalogue import SEVERITIES, Catalogue, ElementRule, OverclaimRule, load_catalogue
+from .model import Element, Evidence, Finding, Policy, Severity, Status, Verdict
+from .text import Sentences, fold
+
+_DEFAULT_POLICY = Policy()
+# Contribution of one finding to the overclaim score, and the most one category may add:
+# many weak causal statements must not outweigh one "miracle cure".
+_WEIGHT = {"high": 0.30, "medium": 0.12, "low": 0.04}
+_CATEGORY_CAP = {"causal_unhedged": 0.20, "hype": 0.45}
+_DEFAULT_CAP = 0.70
+_DENSITY_SENTENCES = 40
+_QUOTE_LIMIT = 300
+_MAX_EVIDENCE = 3
+
+
+def _lower(sev: str, steps: int) -> str:
+    i = max(0, SEVERITIES.index(sev) - steps)
+    return SEVERITIES[i]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _window(text: str, s: int, e: int, ms: int, me: int) -> tuple[int, int]:
+    """A quote around [ms, me) inside sentence [s, e), at most about _QUOTE_LIMIT characters."""
+    if e - s > _QUOTE_LIMIT:
+        lo = max(s, ms - 120)
+        hi = min(e, max(me, ms) + 180)
+        if lo > s:
+            sp = text.find(" ", lo, ms)
+            lo = sp + 1 if sp != -1 else lo
+        if hi < e:
+            sp = text.rfind(" ", me, hi)
+            hi = sp if sp != -1 else hi
+        s, e = lo, hi
+    return _trim(text, s, e)
+
+
+# A causal verb right after one of these is a noun ("common causes", "the benefits", "a cut").
+_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "these",
+        "those",
+        "common",
+        "main",
+        "major",
+        "possible",
+        "potential",
+        "primary",
+        "underlying",
+        "of",
+        "such",
+        "many",
+        "other",
+        "root",
+        "leading",
+        "no",
+        "any",
+        "some",
+        "several",
+        "various",
+        "known",
+        "key",
+        "real",
+        "true",
+        "significant",
+        "important",
+        "health",
+        "side",
+        "long-term",
+        "short-term",
+        "to",
+        "for",
+        "need",
+        "needed",
+        "ways",
+        "way",
+        "aim",
+        "aims",
+        "order",
+    ]
+)
+# A participle after these is an adjective ("a reduced risk", "with improved outcomes") and a gerund after
+# a preposition is not an assertion ("explore their role in enhancing").
+_ADJ_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "with",
+        "of",
+        "in",
+        "for",
+        "by",
+        "to",
+        "from",
+        "at",
+        "on",
+        "as",
+        "than",
+        "its",
+        "their",
+        "your",
+        "our",
+    ]
+)
+_PREP_BEFORE = frozenset(
+    [
+        "in",
+        "of",
+        "for",
+        "by",
+        "at",
+        "on",
+        "from",
+        "without",
+        "about",
+        "towards",
+        "toward",
+        "to",
+        "into",
+        "while",
+        "when",
+    ]
+)
+_PREV_WORD = re.compile(r"([a-z][a-z'-]*)[^a-z]*$")
+
+
+def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
+    m = _PREV_WORD.search(low, max(ss, ms - 30), ms)
+    if not m:
+        return False
+    prev = m.group(1)
+    if prev in _NOUN_BEFORE or prev.endswith("'s"):
+        return True
+    word = low[ms:me]
+    if word.endswith("ed") and " " not in word and prev in _ADJ_BEFORE:
+        return True
+    return word.endswith("ing") and " " not in word and prev in _PREP_BEFORE
+
+
+class _Run:
+    """State for one check() call."""
+
+    def __init__(self, text: str, cat: Catalogue) -> None:
+        self.text = text
+        self.low = fold(text)
+        self.cat = cat
+        self.sents = Sentences(text, self.low, cat.lexicon)
+        self._safety_spans: list[tuple[int, int]] | None = None
+
+    # ---------------------------------------------------------------- overclaim
+    def findings(self) -> list[Finding]:
+        out: list[Finding] = []
+        for rule in self.cat.rules:
+            out.extend(self._rule_findings(rule))
+        out.sort(key=lambda f: (f.start, f.end, f.rule))
+        return out
+
+    def _rule_findings(self, rule: OverclaimRule) -> list[Finding]:
+        text, low, sents = self.text, self.low, self.sents
+        found: list[Finding] = []
+        seen_sentences: set[int] = set()
+        for m in rule.pattern.finditer(low):
+            ms, me = m.start(), m.end()
+            i = sents.index_of(ms)
+            ss, se = sents.span(i)
+            if rule.span == "sentence" and i in seen_sentences:
+                continue
+            if rule.noun_guard and _noun_use(low, ss, ms, me):
+                continue
+            if any(req.search(low, ss, se) is None for req in rule.requires):
+                continue
+            if rule.unless is not None and rule.unless.search(low, ss, se):
+                continue
+            ctx = sents.context(ms, me)
+            if rule.hedge_scope == "sentence":
+                ctx = sents.sentence_context(i, ctx)
+            flags = {
+                "negated": ctx.negated,
+                "distanced": ctx.distanced and ctx.attributed,
+                "question": ctx.question,
+                "hedged": ctx.hedged,
+                "weak_hedge": ctx.weak_hedge,
+                "attributed": ctx.attributed,
+                "conditional": ctx.conditional,
+            }
+            if any(on and rule.context[f] == "drop" for f, on in flags.items()):
+                continue
+            severity = rule.severity
+            for o in rule.overrides:
+                hay_s, hay_e = (ss, se) if o.scope == "sentence" else (ms, me)
+                if o.when.search(low, hay_s, hay_e):
+                    severity = o.severity
+                    break
+            steps = (
+                max(
+                    (2 if rule.context[f] == "lower2" else 1 if rule.context[f] == "lower" else 0)
+                    for f, on in flags.items()
+                    if on
+                )
+                if any(flags.values())
+                else 0
+            )
+            severity = _lower(severity, steps)
+            if rule.span == "sentence":
+                qs, qe = _window(text, ss, se, ms, me)
+                seen_sentences.add(i)
+            else:
+                qs, qe = ms, me
+            found.append(
+                Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    severity=cast(Severity, severity),
+                    start=qs,
+                    end=qe,
+                    quote=text[qs:qe],
+                    message=rule.message,
+                    suggestion=rule.suggestion,
+                    hedged=ctx.hedged or (ctx.weak_hedge and rule.context["weak_hedge"] != "keep"),
+                    negated=ctx.negated,
+                    attributed=ctx.attributed,
+                    reference=rule.reference,
+                )
+            )
+        return found
+
+    # ---------------------------------------------------------------- risk disclosure
+    def safety_spans(self, findings: list[Finding]) -> list[tuple[int, int]]:
+        return [(f.start, f.end) for f in findings if f.category == "safety"]
+
+    def element(self, rule: ElementRule, minimising: list[tuple[int, int]]) -> Element:
+        text, low, sents = self.text, self.low, self.sents
+        evidence: list[Evidence] = []
+        used: set[int] = set()
+        hits: list[tuple[int, int, int]] = []
+        for matcher in rule.matchers:
+            for m in matcher.pattern.finditer(low):
+                ms, me = m.start(), m.end()
+                i = sents.index_of(ms)
+                if i in used:
+                    continue
+                ss, se = sents.span(i)
+                if matcher.requires is not None and matcher.requires.search(low, ss, se) is None:
+                    continue
+                # "no side effects", "minimal risk of rejection": a minimised harm is not a disclosure.
+                if matcher.minimised == "drop" and any(ss <= a < me and ms - b < 40 for a, b in minimising):
+                    continue
+                if matcher.negated == "drop" and sents.context(ms, me).negated:
+                    continue
+                used.add(i)
+                hits.append((ms, me, i))
+        hits.sort()
+        for ms, me, i in hits[:_MAX_EVIDENCE]:
+            ss, se = sents.span(i)
+            qs, qe = _window(text, ss, se, ms, me)
+            evidence.append(Evidence(qs, qe, text[qs:qe]))
+        return Element(rule.element, bool(hits), tuple(evidence))
+
+    def applicable(self, title: str | None) -> bool:
+        # Short texts (an editor's preview of a paragraph) need proportionally fewer mentions.
+        need = max(1, min(self.cat.min_mentions, len(self.sents.spans)))
+        n = 0
+        for _ in self.cat.treatment.finditer(self.low):
+            n += 1
+            if n >= need:
+                return True
+        if title:
+            n += sum(2 for _ in self.cat.treatment.finditer(fold(title)))
+        return n >= need
+
+    def causal_claim(self) -> bool:
+        """True when any sentence states an unhedged causal/efficacy effect (the OC-CAUSAL detector)."""
+        rule = next(r for r in self.cat.rules if r.category == "causal_unhedged")
+        # Claim strength is about certainty, not polarity: "X did not reduce Y" is a direct causal claim.
+        bare = _replace(rule, requires=(), context={**rule.context, "negated": "keep"})
+        return bool(self._rule_findings(bare))
+
+
+def causal_sentence(sentence: str) -> bool:
+    """Sentence-level causal_unhedged detector (used by bench/checks.py on labelled claim sentences).
+
+    Same patterns, noun guard, correlational exclusions and hedge handling as OC-CAUSAL, without the
+    article-level requirement that the sentence names a treatment.
+    """
+    return _Run(sentence, load_catalogue()).causal_claim()
+
+
+def overclaim_score(findings: list[Finding], n_sentences: int) -> float:
+    """0..1. High-severity findings count in full; medium and low ones by density, so a long careful
+    article with a few loose phrases does not score like a short advert full of them."""
+    dilution = max(1.0, (n_sentences / _DENSITY_SENTENCES) ** 0.5)
+    per_cat: dict[str, float] = {}
+    for f in findings:
+        w = _WEIGHT[f.severity] if f.severity == "high" else _WEIGHT[f.severity] / dilution
+        per_cat[f.category] = per_cat.get(f.category, 0.0) + w
+    total = sum(min(v, _CATEGORY_CAP.get(c, _DEFAULT_CAP)) for c, v in per_cat.items())
+    return round(min(1.0, total), 3)
+
+
+def decide(policy: Policy, applicable: bool, disclosure: float | None, overclaim: float, n_high: int) -> str:
+    if overclaim >= policy.reject_min_overclaim or n_high >= policy.reject_min_high_findings:
+        return "reject"
+    if (
+        applicable
+        and disclosure is not None
+        and disclosure <= policy.reject_max_disclosure
+        and overclaim >= policy.reject_low_disclosure_min_overclaim
+    ):
+        return "reject"
+    if overclaim <= policy.approve_max_overclaim and (
+        not applicable or (disclosure is not None and disclosure >= policy.approve_min_disclosure)
+    ):
+        return "approve"
+    return "needs_review"
+
+
+def check(text: str, policy: Policy | None = None, *, title: str | None = None) -> Verdict:
+    """Check already-extracted text; every offset in the verdict indexes ``text``."""
+    if not isinstance(text, str):
+        raise TypeError("check() takes the extracted text as str")
+    policy = policy or _DEFAULT_POLICY
+    cat = load_catalogue()
+    run = _Run(text, cat)
+    findings = run.findings()
+    minimising = run.safety_spans(findings)
+    applicable = run.applicable(title)
+    elements = tuple(run.element(rule, minimising) for rule in cat.elements)
+    disclosure: float | None
+    if applicable:
+        total = sum(r.weight for r in cat.elements)
+        got = sum(r.weight for r, e in zip(cat.elements, elements, strict=True) if e.present)
+        disclosure = round(got / total, 3) if total else 0.0
+        d_status: Status = (
+            "pass"
+            if disclosure >= policy.disclosure_pass
+            else "warn"
+            if disclosure >= policy.disclosure_warn
+            else "fail"
+        )
+    else:
+        disclosure = None
+        d_status = "not_applicable"
+    oc = overclaim_score(findings, len(run.sents.spans))
+    o_status: Status = (
+        "pass" if oc < policy.overclaim_warn else "warn" if oc < policy.overclaim_fail else "fail"
+    )
+    n_high = sum(1 for f in findings if f.severity == "high")
+    decision = decide(policy, applicable, disclosure, oc, n_high)
+    return Verdict(
+        ruleset=cat.version,
+        decision=decision,  # type: ignore[arg-type]
+        applicable=applicable,
+        risk_disclosure_score=disclosure,
+        risk_disclosure_status=d_status,
+        elements=elements,
+        overclaim_score=oc,
+        overclaim_status=o_status,
+        findings=tuple(findings),
+    )

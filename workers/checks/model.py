@@ -1,0 +1,153 @@
+"""Typed results of the check engine and the policy that turns scores into a decision."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+Decision = Literal["approve", "needs_review", "reject"]
+Status = Literal["pass", "warn", "fail", "not_applicable"]
+Severity = Literal["low", "medium", "high"]
+
+
+class UnsupportedContentType(ValueError):
+    """The body's content type is not one the engine can read."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Thresholds that turn the two scores into a decision; a publisher may override any of them."""
+
+    # Overclaim score (0 = clean, 1 = saturated with strong claims).
+    approve_max_overclaim: float = 0.25
+    reject_min_overclaim: float = 0.80
+    # Risk-disclosure score (0 = nothing disclosed, 1 = every element present); only when applicable.
+    approve_min_disclosure: float = 0.50
+    reject_max_disclosure: float = 0.15
+    # An applicable article this poor on disclosure is rejected only if it also overclaims this much.
+    reject_low_disclosure_min_overclaim: float = 0.55
+    # This many high-severity overclaim findings reject on their own.
+    reject_min_high_findings: int = 4
+    # Status bands of the two checks.
+    disclosure_pass: float = 0.70
+    disclosure_warn: float = 0.40
+    overclaim_warn: float = 0.15
+    overclaim_fail: float = 0.50
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Policy:
+        """Build a policy from a publisher's overrides; unknown keys raise ValueError."""
+        if not d:
+            return cls()
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(d) - set(known))
+        if unknown:
+            raise ValueError(f"unknown policy keys: {', '.join(unknown)}")
+        values: dict[str, Any] = {}
+        for key, value in d.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"policy key {key!r} must be a number")
+            if key == "reject_min_high_findings":
+                if int(value) != value or value < 1:
+                    raise ValueError("reject_min_high_findings must be a positive integer")
+                values[key] = int(value)
+            else:
+                if not 0.0 <= float(value) <= 1.0:
+                    raise ValueError(f"policy key {key!r} must be between 0 and 1")
+                values[key] = float(value)
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    start: int
+    end: int
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Element:
+    element: str
+    present: bool
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "element": self.element,
+            "present": self.present,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    quote: str
+    message: str
+    suggestion: str
+    hedged: bool = False
+    negated: bool = False
+    attributed: bool = False
+    reference: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "hedged": self.hedged,
+            "negated": self.negated,
+            "attributed": self.attributed,
+            "reference": self.reference,
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ruleset: str
+    decision: Decision
+    applicable: bool
+    risk_disclosure_score: float | None
+    risk_disclosure_status: Status
+    elements: tuple[Element, ...]
+    overclaim_score: float
+    overclaim_status: Status
+    findings: tuple[Finding, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The DESIGN.md section 3 verdict, minus article_id / created_at / duration_ms."""
+        return {
+            "ruleset": self.ruleset,
+            "decision": self.decision,
+            "scores": {"risk_disclosure": self.risk_disclosure_score, "overclaim": self.overclaim_score},
+            "applicable": self.applicable,
+            "checks": [
+                {
+                    "check": "risk_disclosure",
+                    "status": self.risk_disclosure_status,
+                    "score": self.risk_disclosure_score,
+                    "elements": [e.to_dict() for e in self.elements],
+                },
+                {
+                    "check": "overclaim",
+                    "status": self.overclaim_status,
+                    "score": self.overclaim_score,
+                    "findings": [f.to_dict() for f in self.findings],
+                },
+            ],
+        }
