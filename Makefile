@@ -18,7 +18,9 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed  ## Create .venv if missing and install Candor with its test tools
 
 # A local run may call back to this machine (e.g. `candor listen`); production leaves it empty.
-run: install  ## Install, then run API + worker + beat on http://127.0.0.1:8000 (embedded Redis, SQLite)
+# `candor demo` is idempotent: it loads the demo articles and moderator once.
+run: install  ## Install, load the demo data, run API + worker + beat on http://127.0.0.1:8000
+	$(VENV)/bin/candor demo
 	CANDOR_CALLBACK_ALLOWLIST="$${CANDOR_CALLBACK_ALLOWLIST-127.0.0.1,::1,localhost}" $(VENV)/bin/candor run
 
 lint: install  ## ruff and mypy
