@@ -182,12 +182,7 @@ class Articles(MethodView):
             return {"items": [article_json(session, a) for a in rows], "next_cursor": next_cursor}
 
 
-@bp.before_request
-def _json_only() -> None:
-    from flask import request
-
-    if request.method in ("POST", "PUT", "PATCH"):
-        require_json_body()
+bp.before_request(require_json_body)
 
 
 @bp.route("/<string:article_id>")

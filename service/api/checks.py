@@ -38,12 +38,7 @@ class Check(MethodView):
         return {"text": outcome.text, "verdict": dict(outcome.verdict, duration_ms=outcome.duration_ms)}
 
 
-@bp.before_request
-def _json_only() -> None:
-    from flask import request
-
-    if request.method == "POST":
-        require_json_body()
+bp.before_request(require_json_body)
 
 
 @bp.route("/rules")

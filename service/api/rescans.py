@@ -44,12 +44,7 @@ def rescan_json(session: Any, rescan: Rescan) -> dict[str, Any]:
     }
 
 
-@bp.before_request
-def _json_only() -> None:
-    from flask import request
-
-    if request.method == "POST":
-        require_json_body()
+bp.before_request(require_json_body)
 
 
 @bp.route("")
