@@ -508,14 +508,47 @@ def get_rescan(session: Session, rescan_id: str, publisher_id: str | None = None
     return rescan
 
 
-def next_rescan_batch(session: Session, rescan: Rescan, limit: int) -> list[tuple[str, datetime]]:
-    """(id, created_at) of the next articles after the re-scan's cursor, newest first."""
+def next_rescan_batch(
+    session: Session, rescan: Rescan, limit: int, max_bytes: int | None = None
+) -> list[tuple[str, datetime]]:
+    """(id, created_at) of the next articles after the re-scan's cursor, newest first.
+
+    With ``max_bytes`` the batch ends once its bodies add up to that much (at least one).
+    """
     after = (
         (rescan.cursor_created_at, rescan.cursor_id)
         if rescan.cursor_created_at and rescan.cursor_id
         else None
     )
-    return article_keys(session, limit=limit, **_rescan_filters(rescan, after))
+    filters = _rescan_filters(rescan, after)
+    if max_bytes is None:
+        return article_keys(session, limit=limit, **filters)
+    stmt = _article_filters(select(Article.id, Article.created_at, func.length(Article.body)), **filters)
+    stmt = stmt.order_by(Article.created_at.desc(), Article.id.desc()).limit(limit)
+    keys: list[tuple[str, datetime]] = []
+    total = 0
+    for row_id, at, size in session.execute(stmt).tuples():
+        if keys and total + (size or 0) > max_bytes:
+            break
+        keys.append((row_id, at))
+        total += size or 0
+    return keys
+
+
+def articles_without_verdict(session: Session, ids: list[str], ruleset: str) -> list[Article]:
+    """The articles among ``ids`` with no verdict under ``ruleset`` for their current content."""
+    if not ids:
+        return []
+    has_verdict = (
+        select(Verdict.id)
+        .where(
+            Verdict.article_id == Article.id,
+            Verdict.content_hash == Article.content_hash,
+            Verdict.ruleset == ruleset,
+        )
+        .exists()
+    )
+    return list(session.scalars(select(Article).where(Article.id.in_(ids), ~has_verdict)))
 
 
 def record_rescan_change(

@@ -45,19 +45,10 @@ def event_data(article: Article, **extra: Any) -> dict[str, Any]:
     return {"article_id": article.id, "external_id": article.external_id, **extra}
 
 
-@dataclass(frozen=True)
-class Checked:
-    """The verdict an article has under the current ruleset, and the one it had before."""
-
-    verdict_id: str
-    previous_id: str | None
-    new: bool
-
-
-def ensure_verdict(db: Database, article_id: str) -> Checked | None:
+def ensure_verdict(db: Database, article_id: str) -> str | None:
     """Give the article a verdict under the current ruleset, unless it has one (idempotent).
 
-    None when the article is gone or the engine failed on it (the article is marked failed).
+    Returns the verdict id; None when the article is gone or the engine failed on it (the article is marked failed).
     """
     with db.session() as session:
         article = repo.claim_article(session, article_id)
@@ -67,14 +58,12 @@ def ensure_verdict(db: Database, article_id: str) -> Checked | None:
         body, content_type, title = article.body, article.content_type, article.title
         policy = article.publisher.policy
         existing = repo.find_verdict(session, article.id, article.content_hash, engine.RULESET_VERSION)
-        previous = repo.latest_verdict(session, article.id)
-        previous_id = previous.id if previous is not None else None
     if existing is not None:
         with db.session() as session:
             done = repo.get_article(session, article_id)
             if done is not None:
                 done.status, done.error = "done", None
-        return Checked(existing.id, previous_id, new=False)
+        return existing.id
     try:
         outcome = engine.run_checks(body, content_type, title=title, policy=policy)
     except Exception as exc:
@@ -93,17 +82,17 @@ def ensure_verdict(db: Database, article_id: str) -> Checked | None:
         verdict = repo.add_verdict(session, article, outcome.ruleset, payload)
         article.text = outcome.text
         article.status, article.error = "done", None
-        return Checked(verdict.id, previous_id, new=True)
+        return verdict.id
 
 
 def moderate_article(db: Database, settings: Settings, article_id: str) -> str | None:
     """Check one article and store its verdict and webhook; returns a delivery id to send now."""
-    checked = ensure_verdict(db, article_id)
-    if checked is None:
+    verdict_id = ensure_verdict(db, article_id)
+    if verdict_id is None:
         return None
     with db.session() as session:
         article = repo.get_article(session, article_id)
-        verdict = session.get(Verdict, checked.verdict_id)
+        verdict = session.get(Verdict, verdict_id)
         if article is None or verdict is None:
             return None
         return _queue_event(
@@ -115,49 +104,6 @@ def moderate_article(db: Database, settings: Settings, article_id: str) -> str |
             data=event_data(article, verdict=verdict_document(article, verdict)),
             article=article,
         )
-
-
-@dataclass(frozen=True)
-class Rescanned:
-    previous_decision: str | None
-    decision: str | None
-    delivery_id: str | None
-
-    @property
-    def changed(self) -> bool:
-        return self.previous_decision is not None and self.previous_decision != self.decision
-
-
-def rescan_article(
-    db: Database, settings: Settings, article_id: str, rescan_id: str | None = None
-) -> Rescanned | None:
-    """Check an already-checked article with the current ruleset; notify only a changed decision."""
-    checked = ensure_verdict(db, article_id)
-    if checked is None:
-        return None
-    with db.session() as session:
-        article = repo.get_article(session, article_id)
-        verdict = session.get(Verdict, checked.verdict_id)
-        previous = session.get(Verdict, checked.previous_id) if checked.previous_id else None
-        if article is None or verdict is None:
-            return None
-        result = Rescanned(previous.decision if previous else None, verdict.decision, None)
-        if not result.changed or previous is None:
-            return result
-        if rescan_id is not None:
-            repo.record_rescan_change(session, rescan_id, article_id, previous.decision, verdict.decision)
-        delivery_id = _queue_event(
-            session,
-            settings,
-            article.publisher,
-            dedup_key=f"changed:{verdict.id}",
-            event_type=VERDICT_CHANGED,
-            data=event_data(
-                article, previous_decision=previous.decision, verdict=verdict_document(article, verdict)
-            ),
-            article=article,
-        )
-        return Rescanned(result.previous_decision, result.decision, delivery_id)
 
 
 def _queue_event(
@@ -215,6 +161,8 @@ def queue_event(
 
 
 RESCAN_BATCH = 100
+RESCAN_BATCH_BYTES = 8 * 1024 * 1024
+"""A batch stops early past this much article text, to stay well inside the task time limit."""
 
 
 @dataclass(frozen=True)
@@ -226,29 +174,76 @@ class RescanBatch:
 def run_rescan_batch(
     db: Database, settings: Settings, rescan_id: str, batch: int | None = None
 ) -> RescanBatch:
-    """Re-check the next batch of a re-scan and move its cursor; repeating a batch is harmless."""
+    """Re-check the next batch of a re-scan and move its cursor; repeating a batch is harmless.
+
+    The verdicts, the changes, their webhooks and the cursor are written in one
+    transaction, so a batch is done entirely or not at all.
+    """
     batch = batch or RESCAN_BATCH
     with db.session() as session:
         rescan = repo.get_rescan(session, rescan_id)
         if rescan is None or rescan.status == "done":
             return RescanBatch([], more=False)
         rescan.status = "running"
-        keys = repo.next_rescan_batch(session, rescan, batch)
-    deliveries = []
-    for article_id, _ in keys:
-        result = rescan_article(db, settings, article_id, rescan_id)
-        if result is not None and result.delivery_id:
-            deliveries.append(result.delivery_id)
+        keys = repo.next_rescan_batch(session, rescan, batch, max_bytes=RESCAN_BATCH_BYTES)
+        ids = [article_id for article_id, _ in keys]
+        todo = repo.articles_without_verdict(session, ids, engine.RULESET_VERSION)
+        inputs = [(a.id, a.body, a.content_type, a.title, a.publisher.policy) for a in todo]
+    outcomes: dict[str, engine.CheckOutcome] = {}
+    failures: dict[str, str] = {}
+    for article_id, body, content_type, title, policy in inputs:
+        try:
+            outcomes[article_id] = engine.run_checks(body, content_type, title=title, policy=policy)
+        except Exception as exc:
+            log.exception("engine failed on article %s", article_id)
+            failures[article_id] = f"{type(exc).__name__}: {exc}"
+    deliveries: list[str] = []
     with db.session() as session:
+        for article_id, error in failures.items():
+            failed = repo.get_article(session, article_id)
+            if failed is not None:
+                failed.status, failed.error = "failed", error
+        for article_id, outcome in outcomes.items():
+            delivery_id = _store_rescanned(session, settings, rescan_id, article_id, outcome)
+            if delivery_id:
+                deliveries.append(delivery_id)
         rescan = repo.get_rescan(session, rescan_id)
         if rescan is None:
             return RescanBatch(deliveries, more=False)
         if keys:
             rescan.cursor_id, rescan.cursor_created_at = keys[-1]
             rescan.processed += len(keys)
-        if len(keys) < batch:
+        if not keys:
             rescan.status, rescan.finished_at = "done", utcnow()
         return RescanBatch(deliveries, more=rescan.status != "done")
+
+
+def _store_rescanned(
+    session: Session, settings: Settings, rescan_id: str, article_id: str, outcome: engine.CheckOutcome
+) -> str | None:
+    """Add the new verdict; record and announce the change when the decision moved."""
+    article = repo.get_article(session, article_id)
+    if article is None:
+        return None
+    previous = repo.latest_verdict(session, article_id)
+    verdict = repo.add_verdict(
+        session, article, outcome.ruleset, dict(outcome.verdict, duration_ms=outcome.duration_ms)
+    )
+    article.text = outcome.text
+    if previous is None or previous.id == verdict.id or previous.decision == verdict.decision:
+        return None
+    repo.record_rescan_change(session, rescan_id, article_id, previous.decision, verdict.decision)
+    return _queue_event(
+        session,
+        settings,
+        article.publisher,
+        dedup_key=f"changed:{verdict.id}",
+        event_type=VERDICT_CHANGED,
+        data=event_data(
+            article, previous_decision=previous.decision, verdict=verdict_document(article, verdict)
+        ),
+        article=article,
+    )
 
 
 @dataclass(frozen=True)
