@@ -32,8 +32,17 @@ def prf(tp: int, fp: int, fn: int, tn: int) -> dict[str, Any]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     acc = (tp + tn) / max(1, tp + fp + fn + tn)
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "accuracy": round(acc, 3),
-            "tp": tp, "fp": fp, "fn": fn, "tn": tn, "n": tp + fp + fn + tn}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f, 3),
+        "accuracy": round(acc, 3),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "n": tp + fp + fn + tn,
+    }
 
 
 def confusion(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
@@ -59,7 +68,11 @@ def bench_claims(path: Path) -> dict[str, Any]:
         "by_source": {},
     }
     for src in sorted({r["source"] for r in rows}):
-        sub = [(r["label"] == "direct_causal", p) for r, (_, p) in zip(rows, pairs, strict=True) if r["source"] == src]
+        sub = [
+            (r["label"] == "direct_causal", p)
+            for r, (_, p) in zip(rows, pairs, strict=True)
+            if r["source"] == src
+        ]
         out["by_source"][src] = confusion(sub)
     # Where the false positives come from (counts per gold label).
     fp_by_label: dict[str, int] = {}
@@ -67,6 +80,16 @@ def bench_claims(path: Path) -> dict[str, Any]:
         if p and not g:
             fp_by_label[r["label"]] = fp_by_label.get(r["label"], 0) + 1
     out["false_positives_by_label"] = dict(sorted(fp_by_label.items()))
+    # For comparison: the separate one-sentence claim-strength classifier, if present in the package.
+    try:
+        from workers.checks.claims import classify_claim
+    except ImportError:
+        pass
+    else:
+        alt = [
+            (r["label"] == "direct_causal", classify_claim(r["text"]).label == "direct_causal") for r in rows
+        ]
+        out["claims_classify_claim_for_comparison"] = confusion(alt)
     return out
 
 
@@ -76,7 +99,8 @@ SENSATIONAL = {"hype", "cure", "safety"}
 def is_sensational(v: dict[str, Any]) -> bool:
     """Predicted 'has sensational language': a hype, cure or safety finding of medium or high severity."""
     return any(
-        f["category"] in SENSATIONAL and f["severity"] in ("medium", "high") for f in v["checks"][1]["findings"]
+        f["category"] in SENSATIONAL and f["severity"] in ("medium", "high")
+        for f in v["checks"][1]["findings"]
     )
 
 
@@ -129,6 +153,31 @@ def bench_seeds(path: Path) -> dict[str, Any]:
             "findings_by_category": dict(sorted(cats.items())),
             "high_findings": sum(1 for x in fnd if x["severity"] == "high"),
         }
+    return out
+
+
+_SYNTHETIC = [
+    "Stem cell therapy for knee arthritis is offered by a growing number of private clinics.",
+    "Some clinics claim the injections regrow cartilage, but no product is approved for this use.",
+    "Small early studies report modest improvements in pain; larger randomised trials are under way.",
+    "Side effects include pain and swelling at the injection site, and infection is a rare risk.",
+    "A course of injections can cost several thousand pounds and is rarely covered by insurance.",
+    "Talk to your doctor about alternatives such as physiotherapy, weight loss and knee replacement.",
+    "Our clinic offers a groundbreaking treatment with no side effects, so book a consultation today.",
+    "Researchers said the results were promising but cautioned that more research is needed.",
+    "Bone marrow transplants remain a standard treatment for leukaemia and some lymphomas.",
+    "There is no evidence that stem cells cure autism, multiple sclerosis or Parkinson's disease.",
+    "The city council met on Tuesday to discuss road repairs and the library budget.",
+    "Regular exercise is associated with a lower risk of heart disease in older adults.",
+]
+
+
+def synthetic_texts() -> list[str]:
+    """Deterministic articles from the sentences above (used when no labelled data is available)."""
+    out = []
+    n = len(_SYNTHETIC)
+    for i in range(50):
+        out.append(" ".join(_SYNTHETIC[(i * 7 + j * 5) % n] for j in range(40)))
     return out
 
 
@@ -205,14 +254,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         result["seeds"] = {"skipped": f"no seed articles at {args.seeds}"}
     texts: list[str] = []
+    source = "fakehealth releases"
     if fake.exists():
         texts = [r["text"] for r in read_jsonl(fake)]
     elif args.seeds.is_dir():
         texts = [f.read_text(encoding="utf-8") for f in sorted(args.seeds.glob("0*.txt"))]
-    if texts:
-        result["speed"] = bench_speed(texts, 200 if args.quick else args.speed_n)
+        source = "seed articles"
     else:
-        result["speed"] = {"skipped": "no texts to build 10 KB articles from"}
+        texts, source = synthetic_texts(), "synthetic sentences written for this bench"
+    result["speed"] = {"corpus": source, **bench_speed(texts, 200 if args.quick else args.speed_n)}
     print(json.dumps(result, indent=2))
     return 0
 

@@ -11,10 +11,20 @@ from typing import Any
 
 import yaml
 
+from .scan import Feature, build_feature
 from .text import ContextLexicon, compile_context
 
 SEVERITIES = ("low", "medium", "high")
-CONTEXT_FLAGS = ("negated", "distanced", "question", "hedged", "weak_hedge", "attributed", "conditional")
+CONTEXT_FLAGS = (
+    "negated",
+    "distanced",
+    "question",
+    "hedged",
+    "weak_hedge",
+    "capability",
+    "attributed",
+    "conditional",
+)
 _ACTIONS = ("keep", "lower", "lower2", "drop")
 
 
@@ -25,22 +35,24 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return pattern
 
 
-def _words(patterns: list[str], macros: dict[str, str]) -> re.Pattern[str]:
-    body = "|".join(_expand(p, macros) for p in patterns)
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+def _words(patterns: list[str], macros: dict[str, str]) -> Feature:
+    return build_feature([_expand(p, macros) for p in patterns])
 
 
-def _opt(pattern: str | None, macros: dict[str, str], *, bounded: bool = True) -> re.Pattern[str] | None:
+def _opt(pattern: str | None, macros: dict[str, str]) -> Feature | None:
     if not pattern:
         return None
-    if not bounded:
-        return re.compile(_expand(pattern, macros))
-    return re.compile(r"(?<![\w])(?:" + _expand(pattern, macros) + r")(?![\w])")
+    return build_feature([_expand(pattern, macros)])
+
+
+def _search(pattern: str | None, macros: dict[str, str]) -> re.Pattern[str] | None:
+    return re.compile(_expand(pattern, macros)) if pattern else None
 
 
 @dataclass(frozen=True)
 class SeverityOverride:
-    when: re.Pattern[str]
+    when: re.Pattern[str]  # searched inside the match (scope "match")
+    when_feature: Feature  # looked up in the sentence (scope "sentence")
     severity: str
     scope: str  # "match" or "sentence"
 
@@ -50,9 +62,10 @@ class OverclaimRule:
     id: str
     category: str
     severity: str
-    pattern: re.Pattern[str]
-    requires: tuple[re.Pattern[str], ...]
+    pattern: Feature
+    requires: tuple[Feature, ...]
     unless: re.Pattern[str] | None
+    unless_article: re.Pattern[str] | None
     context: dict[str, str]
     overrides: tuple[SeverityOverride, ...]
     span: str
@@ -65,8 +78,8 @@ class OverclaimRule:
 
 @dataclass(frozen=True)
 class ElementMatcher:
-    pattern: re.Pattern[str]
-    requires: re.Pattern[str] | None
+    pattern: Feature
+    requires: Feature | None
     negated: str
     minimised: str
 
@@ -85,7 +98,7 @@ class ElementRule:
 class Catalogue:
     version: str
     lexicon: ContextLexicon
-    treatment: re.Pattern[str]
+    treatment: Feature
     min_mentions: int
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
@@ -136,7 +149,10 @@ def load_catalogue() -> Catalogue:
         )
         overrides = tuple(
             SeverityOverride(
-                re.compile(_expand(o["when"], macros)), o["severity"], o.get("scope", r.get("span", "match"))
+                re.compile(_expand(o["when"], macros)),
+                build_feature([_expand(o["when"], macros)]),
+                o["severity"],
+                o.get("scope", r.get("span", "match")),
             )
             for o in r.get("severity_overrides") or ()
         )
@@ -147,7 +163,8 @@ def load_catalogue() -> Catalogue:
                 severity=r["severity"],
                 pattern=_words(r["patterns"], macros),
                 requires=requires,
-                unless=_opt(r.get("unless"), macros, bounded=False),
+                unless=_search(r.get("unless"), macros),
+                unless_article=_search(r.get("unless_article"), macros),
                 context=ctx,
                 overrides=overrides,
                 span=r.get("span", "match"),
@@ -161,7 +178,7 @@ def load_catalogue() -> Catalogue:
     return Catalogue(
         version=str(raw["version"]),
         lexicon=lexicon,
-        treatment=re.compile(appl["treatment"]),
+        treatment=build_feature([str(t) for t in appl["treatment"]], boundary=r"\w-"),
         min_mentions=int(appl["min_mentions"]),
         elements=tuple(elements),
         rules=tuple(rules),
@@ -203,6 +220,7 @@ def rule_catalogue() -> dict[str, Any]:
                 "patterns": list(r["patterns"]),
                 "requires": [x for x in (r.get("requires"), r.get("requires_also")) if x],
                 "unless": r.get("unless"),
+                "unless_article": r.get("unless_article"),
                 "context": dict(r.get("context") or {}),
                 "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
             }

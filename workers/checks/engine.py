@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace as _replace
 from typing import cast
 
 from .catalogue import SEVERITIES, Catalogue, ElementRule, OverclaimRule, load_catalogue
 from .model import Element, Evidence, Finding, Policy, Severity, Status, Verdict
+from .scan import Doc
 from .text import Sentences, fold
 
 _DEFAULT_POLICY = Policy()
@@ -50,60 +52,12 @@ def _window(text: str, s: int, e: int, ms: int, me: int) -> tuple[int, int]:
 
 
 # A causal verb right after one of these is a noun ("common causes", "the benefits", "a cut").
-_NOUN_BEFORE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "this",
-        "these",
-        "those",
-        "common",
-        "main",
-        "major",
-        "possible",
-        "potential",
-        "primary",
-        "underlying",
-        "of",
-        "such",
-        "many",
-        "other",
-        "root",
-        "leading",
-        "no",
-        "any",
-        "some",
-        "several",
-        "various",
-        "known",
-        "key",
-        "real",
-        "true",
-        "significant",
-        "important",
-        "health",
-        "side",
-        "long-term",
-        "short-term",
-        "to",
-        "for",
-        "need",
-        "needed",
-        "ways",
-        "way",
-        "aim",
-        "aims",
-        "order",
-    ]
+_NOUN_WORDS = (
+    "the a an its their his her our your my possible potential underlying of such many other no any some several "
+    "various known real true significant important health side long-term short-term to for need needed ways way "
+    "aim aims order"
 )
+_NOUN_BEFORE = frozenset(_NOUN_WORDS.split())
 # A participle after these is an adjective ("a reduced risk", "with improved outcomes") and a gerund after
 # a preposition is not an assertion ("explore their role in enhancing").
 _ADJ_BEFORE = frozenset(
@@ -149,6 +103,28 @@ _PREP_BEFORE = frozenset(
         "when",
     ]
 )
+# "patients had increased levels", "showed reduced activity": the participle describes, it does not assert.
+_SHOW_VERBS = frozenset(
+    [
+        "had",
+        "having",
+        "showed",
+        "show",
+        "shows",
+        "shown",
+        "exhibited",
+        "exhibit",
+        "exhibits",
+        "displayed",
+        "display",
+        "experienced",
+        "observed",
+        "found",
+        "reported",
+        "higher",
+        "greater",
+    ]
+)
 _PREV_WORD = re.compile(r"([a-z][a-z'-]*)[^a-z]*$")
 
 
@@ -156,13 +132,29 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     m = _PREV_WORD.search(low, max(ss, ms - 30), ms)
     if not m:
         return False
+    # "double-blind", "cost-effective": part of a compound, not a verb.
+    if (ms and low[ms - 1] == "-") or low[me : me + 1] == "-":
+        return True
+    word = low[ms:me]
+    if " " in word:
+        return False  # multi-word patterns ("effect of X on", "leads to") carry their own syntax
     prev = m.group(1)
     if prev in _NOUN_BEFORE or prev.endswith("'s"):
         return True
-    word = low[ms:me]
-    if word.endswith("ed") and " " not in word and prev in _ADJ_BEFORE:
+    if word.endswith("ed") and (prev in _ADJ_BEFORE or prev in _SHOW_VERBS):
         return True
-    return word.endswith("ing") and " " not in word and prev in _PREP_BEFORE
+    return word.endswith("ing") and (prev in _PREP_BEFORE or prev in _ADJ_BEFORE)
+
+
+def _minimised(spans: list[tuple[int, int]], ss: int, ms: int, me: int) -> bool:
+    """A minimising phrase ("no side effects") starts in this sentence before the match ends and ends
+    at most 40 characters before the match starts."""
+    i = bisect.bisect_left(spans, (ss, -1))
+    while i < len(spans) and spans[i][0] < me:
+        if ms - spans[i][1] < 40:
+            return True
+        i += 1
+    return False
 
 
 class _Run:
@@ -172,7 +164,8 @@ class _Run:
         self.text = text
         self.low = fold(text)
         self.cat = cat
-        self.sents = Sentences(text, self.low, cat.lexicon)
+        self.doc = Doc(self.low)
+        self.sents = Sentences(text, self.low, cat.lexicon, self.doc)
         self._safety_spans: list[tuple[int, int]] | None = None
 
     # ---------------------------------------------------------------- overclaim
@@ -187,17 +180,25 @@ class _Run:
         text, low, sents = self.text, self.low, self.sents
         found: list[Finding] = []
         seen_sentences: set[int] = set()
-        for m in rule.pattern.finditer(low):
-            ms, me = m.start(), m.end()
+        sentence_ok: dict[int, bool] = {}
+        doc = self.doc
+        for ms, me in doc.spans(rule.pattern):
             i = sents.index_of(ms)
             ss, se = sents.span(i)
             if rule.span == "sentence" and i in seen_sentences:
                 continue
             if rule.noun_guard and _noun_use(low, ss, ms, me):
                 continue
-            if any(req.search(low, ss, se) is None for req in rule.requires):
-                continue
-            if rule.unless is not None and rule.unless.search(low, ss, se):
+            # Sentence-level conditions are the same for every match in the sentence: decide once.
+            ok = sentence_ok.get(i)
+            if ok is None:
+                ok = (
+                    all(doc.any_in(req, ss, se) for req in rule.requires)
+                    and (rule.unless is None or rule.unless.search(low, ss, se) is None)
+                    and (rule.unless_article is None or rule.unless_article.search(low, ss, se) is None)
+                )
+                sentence_ok[i] = ok
+            if not ok:
                 continue
             ctx = sents.context(ms, me)
             if rule.hedge_scope == "sentence":
@@ -208,6 +209,7 @@ class _Run:
                 "question": ctx.question,
                 "hedged": ctx.hedged,
                 "weak_hedge": ctx.weak_hedge,
+                "capability": ctx.capability,
                 "attributed": ctx.attributed,
                 "conditional": ctx.conditional,
             }
@@ -215,8 +217,12 @@ class _Run:
                 continue
             severity = rule.severity
             for o in rule.overrides:
-                hay_s, hay_e = (ss, se) if o.scope == "sentence" else (ms, me)
-                if o.when.search(low, hay_s, hay_e):
+                hit = (
+                    doc.any_in(o.when_feature, ss, se)
+                    if o.scope == "sentence"
+                    else o.when.search(low, ms, me)
+                )
+                if hit:
                     severity = o.severity
                     break
             steps = (
@@ -254,29 +260,32 @@ class _Run:
 
     # ---------------------------------------------------------------- risk disclosure
     def safety_spans(self, findings: list[Finding]) -> list[tuple[int, int]]:
-        return [(f.start, f.end) for f in findings if f.category == "safety"]
+        return sorted((f.start, f.end) for f in findings if f.category == "safety")
 
     def element(self, rule: ElementRule, minimising: list[tuple[int, int]]) -> Element:
-        text, low, sents = self.text, self.low, self.sents
+        text, sents = self.text, self.sents
         evidence: list[Evidence] = []
         used: set[int] = set()
         hits: list[tuple[int, int, int]] = []
         for matcher in rule.matchers:
-            for m in matcher.pattern.finditer(low):
-                ms, me = m.start(), m.end()
+            found = 0
+            for ms, me in self.doc.iter_spans(matcher.pattern):
+                if found >= _MAX_EVIDENCE:
+                    break  # only the first few sentences are quoted
                 i = sents.index_of(ms)
                 if i in used:
                     continue
                 ss, se = sents.span(i)
-                if matcher.requires is not None and matcher.requires.search(low, ss, se) is None:
+                if matcher.requires is not None and not self.doc.any_in(matcher.requires, ss, se):
                     continue
                 # "no side effects", "minimal risk of rejection": a minimised harm is not a disclosure.
-                if matcher.minimised == "drop" and any(ss <= a < me and ms - b < 40 for a, b in minimising):
+                if matcher.minimised == "drop" and _minimised(minimising, ss, ms, me):
                     continue
                 if matcher.negated == "drop" and sents.context(ms, me).negated:
                     continue
                 used.add(i)
                 hits.append((ms, me, i))
+                found += 1
         hits.sort()
         for ms, me, i in hits[:_MAX_EVIDENCE]:
             ss, se = sents.span(i)
@@ -288,19 +297,24 @@ class _Run:
         # Short texts (an editor's preview of a paragraph) need proportionally fewer mentions.
         need = max(1, min(self.cat.min_mentions, len(self.sents.spans)))
         n = 0
-        for _ in self.cat.treatment.finditer(self.low):
+        for _ in self.doc.iter_spans(self.cat.treatment):
             n += 1
             if n >= need:
                 return True
-        if title:
-            n += sum(2 for _ in self.cat.treatment.finditer(fold(title)))
+        if n < need and title:
+            n += 2 * sum(1 for _ in self.cat.treatment.regex.finditer(fold(title)))
         return n >= need
 
     def causal_claim(self) -> bool:
         """True when any sentence states an unhedged causal/efficacy effect (the OC-CAUSAL detector)."""
         rule = next(r for r in self.cat.rules if r.category == "causal_unhedged")
         # Claim strength is about certainty, not polarity: "X did not reduce Y" is a direct causal claim.
-        bare = _replace(rule, requires=(), context={**rule.context, "negated": "keep"})
+        bare = _replace(
+            rule,
+            requires=(),
+            unless_article=None,
+            context={**rule.context, "negated": "keep", "capability": "keep"},
+        )
         return bool(self._rule_findings(bare))
 
 

@@ -13,33 +13,36 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
-try:  # Python 3.11+
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# The regex parser is private but stable across 3.11+ (requires-python >= 3.11).
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser as _p  # type: ignore[attr-defined]
+from typing import Any
 
 _TOKEN_CHARS = frozenset(string.ascii_lowercase + string.digits)
 _TOKEN_BYTES = frozenset((string.ascii_lowercase + string.digits).encode())
 _TABLE = bytes(i if i in _TOKEN_BYTES else 32 for i in range(256))
 _MAX_PARTIALS = 4000
+# Every token any feature can start with; a document indexes the positions of just these, in one pass.
+_ALL_EXACT: set[bytes] = set()
+_ALL_PREFIXES: set[bytes] = set()
 
 
 class _Unbounded(Exception):
     """The pattern can start with something other than a token character."""
 
 
-def _charset_chars(items: list[tuple[object, object]]) -> set[str] | None:
+def _charset_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
     chars: set[str] = set()
     negate = False
     for op, av in items:
         if op is _c.LITERAL:
-            chars.add(chr(av))  # type: ignore[call-overload]
+            chars.add(chr(av))
         elif op is _c.RANGE:
-            lo, hi = av  # type: ignore[misc]
+            lo, hi = av
             if hi - lo > 30:
                 return None
             chars.update(chr(x) for x in range(lo, hi + 1))
@@ -52,7 +55,7 @@ def _charset_chars(items: list[tuple[object, object]]) -> set[str] | None:
     return chars
 
 
-def _walk(ops: list[tuple[object, object]], partials: set[str]) -> set[tuple[str, bool]]:
+def _walk(ops: list[tuple[Any, Any]], partials: set[str]) -> set[tuple[str, bool]]:
     """Possible first tokens of ops, continuing each of ``partials``. (token, exact) pairs;
     exact=False means "any token starting with this"."""
     results: set[tuple[str, bool]] = set()
@@ -63,13 +66,13 @@ def _walk(ops: list[tuple[object, object]], partials: set[str]) -> set[tuple[str
         op, av = ops[i]
         rest = ops[i + 1 :]
         if op is _c.LITERAL:
-            ch = chr(av)  # type: ignore[call-overload]
+            ch = chr(av)
             if ch in _TOKEN_CHARS:
                 partials = {p + ch for p in partials}
             else:
                 return results | _close(partials)
         elif op is _c.IN:
-            chars = _charset_chars(av)  # type: ignore[arg-type]
+            chars = _charset_chars(av)
             if chars is None:
                 return results | _open(partials)
             tok = {c for c in chars if c in _TOKEN_CHARS}
@@ -79,14 +82,14 @@ def _walk(ops: list[tuple[object, object]], partials: set[str]) -> set[tuple[str
                 return results
             partials = {p + c for p in partials for c in tok}
         elif op is _c.BRANCH:
-            for alt in av[1]:  # type: ignore[index]
+            for alt in av[1]:
                 results |= _walk(list(alt) + rest, partials)
             return results
         elif op is _c.SUBPATTERN:
-            sub = av[-1]  # type: ignore[index]
+            sub = av[-1]
             return results | _walk(list(sub) + rest, partials)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-            lo, hi, sub = av  # type: ignore[misc]
+            lo, hi, sub = av
             if lo == 0 and hi == 1:
                 results |= _walk(rest, partials)
                 return results | _walk(list(sub) + rest, partials)
@@ -137,7 +140,70 @@ class Feature:
     regex: re.Pattern[str]
     exact: frozenset[bytes]
     prefixes: tuple[bytes, ...]
-    fallback: re.Pattern[str] | None
+    # Alternatives that cannot be found through tokens: (possible first characters, regex). The first
+    # characters are located with str.find, much faster than a regex scan of the whole text.
+    fallback: tuple[tuple[str, re.Pattern[str]], ...]
+    # Tokens that, when they occur with a boundary on both sides, are the whole match by themselves
+    # (only plain-word alternatives start with them), so no regex needs to run there.
+    literal: frozenset[bytes] = frozenset()
+    hyphen_bound: bool = False
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives of a pattern, unwrapping one enclosing (?:...) group."""
+
+    def top_split(p: str) -> list[str]:
+        parts: list[str] = []
+        depth = 0
+        in_class = False
+        cur: list[str] = []
+        i = 0
+        while i < len(p):
+            ch = p[i]
+            if ch == "\\" and i + 1 < len(p):
+                cur.append(p[i : i + 2])
+                i += 2
+                continue
+            if in_class:
+                if ch == "]":
+                    in_class = False
+            elif ch == "[":
+                in_class = True
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            elif ch == "|" and depth == 0:
+                parts.append("".join(cur))
+                cur = []
+                i += 1
+                continue
+            cur.append(ch)
+            i += 1
+        parts.append("".join(cur))
+        return parts
+
+    parts = top_split(pattern)
+    if len(parts) == 1 and pattern.startswith("(?:") and pattern.endswith(")"):
+        inner = pattern[3:-1]
+        # Only unwrap when the opening group really closes at the very end.
+        try:
+            re.compile(inner)
+        except re.error:
+            return parts
+        if top_split("(?:" + inner + ")") == [pattern]:
+            inner_parts = top_split(inner)
+            if all(_balanced(x) for x in inner_parts):
+                return inner_parts
+    return parts
+
+
+def _balanced(p: str) -> bool:
+    try:
+        re.compile(p)
+    except re.error:
+        return False
+    return True
 
 
 def build_feature(alternatives: list[str], boundary: str = r"\w") -> Feature:
@@ -151,51 +217,161 @@ def build_feature(alternatives: list[str], boundary: str = r"\w") -> Feature:
     prefixes: set[bytes] = set()
     bounded: list[str] = []
     unbounded: list[str] = []
+    expanded: list[str] = []
     for alt in alternatives:
+        expanded.extend(split_alternatives(alt))
+    literal: set[bytes] = set()
+    regex_exact: set[bytes] = set()
+    for alt in expanded:
         toks = first_tokens(alt)
         if toks is None:
             unbounded.append(alt)
             continue
         bounded.append(alt)
+        is_literal = _LITERAL_ALT.fullmatch(alt) is not None and all(e for _, e in toks)
         for t, is_exact in toks:
             (exact if is_exact else prefixes).add(t.encode())
+            (literal if is_literal else regex_exact).add(t.encode())
     parts = []
     if bounded:
         parts.append(rf"(?<![{boundary}])(?:" + "|".join(bounded) + ")")
     if unbounded:
         parts.append("(?:" + "|".join(unbounded) + ")")
     regex = re.compile("(?:" + "|".join(parts) + rf")(?![{boundary}])")
-    fallback = re.compile("|".join(unbounded)) if unbounded else None
+    # One regex per alternative: each starts with a literal or a character class, which lets re skip
+    # quickly to candidate positions (a joined alternation would not).
+    fallback = []
+    for alt in unbounded:
+        chars = _first_chars(alt)
+        if chars is None:
+            raise ValueError(
+                f"pattern must start with a token, a literal or a small character class: {alt!r}"
+            )
+        fallback.append((chars, re.compile(alt)))
     # A prefix makes any exact token it covers redundant.
     exact = {e for e in exact if not any(e.startswith(p) for p in prefixes)}
-    return Feature(regex, frozenset(exact), tuple(sorted(prefixes)), fallback)
+    _ALL_EXACT.update(exact)
+    _ALL_PREFIXES.update(prefixes)
+    fast = {t for t in literal - regex_exact if not any(t.startswith(p) for p in prefixes)}
+    return Feature(
+        regex, frozenset(exact), tuple(sorted(prefixes)), tuple(fallback), frozenset(fast), "-" in boundary
+    )
+
+
+def _first_chars(pattern: str) -> str | None:
+    """The characters a match of ``pattern`` can start with, if they are a small literal set."""
+    ops = list(_p.parse(pattern))
+    while ops:
+        op, av = ops[0]
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            ops.pop(0)
+        elif op is _c.SUBPATTERN:
+            ops = list(av[-1]) + ops[1:]
+        elif op is _c.LITERAL:
+            return chr(av)
+        elif op is _c.IN:
+            chars = _charset_chars(av)
+            return "".join(sorted(chars)) if chars and len(chars) <= 8 else None
+        else:
+            return None
+    return None
+
+
+# A single-token alternative made only of letters, digits, groups, optional marks and classes.
+_LITERAL_ALT = re.compile(r"[a-z0-9()?:|\[\]]+")
 
 
 class Doc:
     """Per-document token index shared by all features."""
 
-    __slots__ = ("_cache", "_padded", "_prefix_hits", "_vocab", "low")
+    __slots__ = ("_cache", "_index", "_prefix_hits", "_starts_cache", "_translated", "_vocab", "low")
+
+    _starts_cache: dict[int, list[int]]
 
     def __init__(self, low: str) -> None:
         self.low = low
-        # Same length as low: one byte per character, everything but [a-z0-9] a space; padded by one space.
-        self._padded = b" " + low.encode("ascii", "replace").translate(_TABLE) + b" "
-        self._vocab: set[bytes] | None = None
+        # Same length as low: one byte per character, everything but [a-z0-9] a space.
+        self._translated = low.encode("ascii", "replace").translate(_TABLE)
+        self._index: dict[bytes, list[int]] | None = None
         self._prefix_hits: dict[bytes, list[bytes]] = {}
         self._cache: dict[int, list[tuple[int, int]]] = {}
+        self._starts_cache = {}
+        self._vocab: set[bytes] | None = None
 
-    def vocab(self) -> set[bytes]:
-        if self._vocab is None:
-            self._vocab = set(self._padded.split())
-        return self._vocab
+    def _build_index(self) -> dict[bytes, list[int]]:
+        parts = self._translated.split(b" ")
+        needed: set[bytes] | frozenset[bytes] = _ALL_EXACT
+        if _ALL_PREFIXES:
+            vocab = set(parts)
+            needed = vocab & _ALL_EXACT
+            words = sorted(vocab)
+            for p in _ALL_PREFIXES:
+                i = bisect_left(words, p)
+                hits = []
+                while i < len(words) and words[i].startswith(p):
+                    hits.append(words[i])
+                    i += 1
+                self._prefix_hits[p] = hits
+                needed.update(hits)
+        index: dict[bytes, list[int]] = {}
+        # Parts are separated by exactly one space: part k starts at (sum of earlier lengths) + k.
+        lengths = list(accumulate(map(len, parts), initial=0))
+        for k in compress(range(len(parts)), map(needed.__contains__, parts)):
+            w = parts[k]
+            got = index.get(w)
+            if got is None:
+                index[w] = [lengths[k] + k]
+            else:
+                got.append(lengths[k] + k)
+        return index
 
-    def _positions(self, token: bytes, out: list[int]) -> None:
-        b = self._padded
-        needle = b" " + token + b" "
-        i = b.find(needle)
-        while i != -1:
-            out.append(i)  # i is the padded index of the space, i.e. the text index of the token
-            i = b.find(needle, i + 1)
+    def _starts(self, feature: Feature) -> list[int]:
+        """Sorted candidate starts of a feature, each encoded as position * 64 + literal length (0 if the
+        regex must run there); plain ints sort much faster than tuples."""
+        key = id(feature)
+        got = self._starts_cache.get(key)
+        if got is not None:
+            return got
+        index = self._index
+        if index is None:
+            index = self._index = self._build_index()
+        starts: list[int] = []
+        fast = feature.literal
+        vocab = self._vocab
+        if vocab is None:
+            vocab = self._vocab = set(index)
+        for t in feature.exact & vocab:
+            n = len(t) if t in fast and len(t) < 64 else 0
+            starts.extend([p * 64 + n for p in index[t]])
+        for p in feature.prefixes:
+            for w in self._prefix_hits.get(p, ()):
+                starts.extend([q * 64 for q in index[w]])
+        low = self.low
+        for chars, fb in feature.fallback:
+            match = fb.match
+            for ch in chars:
+                i = low.find(ch)
+                while i != -1:
+                    if match(low, i):
+                        starts.append(i * 64)
+                    i = low.find(ch, i + 1)
+        starts.sort()
+        self._starts_cache[key] = starts
+        return starts
+
+    def _match_at(self, feature: Feature, s: int, n: int) -> int:
+        """End of the feature's match at s, or -1."""
+        low = self.low
+        if n:
+            e = s + n
+            before = low[s - 1] if s else " "
+            after = low[e] if e < len(low) else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_") and not (
+                feature.hyphen_bound and (before == "-" or after == "-")
+            ):
+                return e
+        m = feature.regex.match(low, s)
+        return m.end() if m is not None and m.end() > s else -1
 
     def spans(self, feature: Feature) -> list[tuple[int, int]]:
         """All matches of feature.regex in the text, as finditer would give them."""
@@ -203,37 +379,47 @@ class Doc:
         got = self._cache.get(key)
         if got is not None:
             return got
-        vocab = self.vocab()
-        tokens = feature.exact & vocab
-        starts: list[int] = []
-        for t in tokens:
-            self._positions(t, starts)
-        if feature.prefixes:
-            for p in feature.prefixes:
-                hits = self._prefix_hits.get(p)
-                if hits is None:
-                    hits = [w for w in vocab if w.startswith(p)]
-                    self._prefix_hits[p] = hits
-                for w in hits:
-                    self._positions(w, starts)
-        low = self.low
-        if feature.fallback is not None:
-            starts.extend(m.start() for m in feature.fallback.finditer(low))
-        starts.sort()
         out: list[tuple[int, int]] = []
         last = -1
-        match = feature.regex.match
-        for s in starts:
+        for code in self._starts(feature):
+            s, n = code >> 6, code & 63
             if s < last:
                 continue
-            m = match(low, s)
-            if m is not None and m.end() > s:
-                out.append((s, m.end()))
-                last = m.end()
+            e = self._match_at(feature, s, n)
+            if e != -1:
+                out.append((s, e))
+                last = e
         self._cache[key] = out
         return out
 
+    def iter_spans(self, feature: Feature) -> Iterator[tuple[int, int]]:
+        """Matches in order, computed lazily (for callers that stop early)."""
+        got = self._cache.get(id(feature))
+        if got is not None:
+            yield from got
+            return
+        last = -1
+        for code in self._starts(feature):
+            s, n = code >> 6, code & 63
+            if s < last:
+                continue
+            e = self._match_at(feature, s, n)
+            if e != -1:
+                yield (s, e)
+                last = e
+
     def any_in(self, feature: Feature, start: int, end: int) -> bool:
-        spans = self.spans(feature)
-        i = bisect_left(spans, (start, -1))
-        return i < len(spans) and spans[i][0] < end
+        """Does a match of the feature start in [start, end)? Only candidates there are tried."""
+        got = self._cache.get(id(feature))
+        if got is not None:
+            i = bisect_left(got, (start, -1))
+            return i < len(got) and got[i][0] < end
+        starts = self._starts(feature)
+        i = bisect_left(starts, start * 64)
+        stop = end * 64
+        while i < len(starts) and starts[i] < stop:
+            s, n = starts[i] >> 6, starts[i] & 63
+            if self._match_at(feature, s, n) != -1:
+                return True
+            i += 1
+        return False

@@ -16,8 +16,9 @@ def test_files_json(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text(f"<html><body><p>{CLAIM}</p><script>bad()</script></body></html>")
     (tmp_path / "b.txt").write_text(CLAIM)
     (tmp_path / "c.md").write_text(f"# Title\n\n**{CLAIM}**")
-    res = CliRunner().invoke(check_command, [str(tmp_path / n) for n in ("a.html", "b.txt", "c.md")]
-                             + ["--format", "json"])
+    res = CliRunner().invoke(
+        check_command, [str(tmp_path / n) for n in ("a.html", "b.txt", "c.md")] + ["--format", "json"]
+    )
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in res.output.splitlines()]
     assert [Path(x["file"]).name for x in lines] == ["a.html", "b.txt", "c.md"]
@@ -36,15 +37,17 @@ def test_text_report(tmp_path: Path) -> None:
 
 
 def test_jsonl_stdin_with_bad_lines() -> None:
-    stream = "\n".join([
-        json.dumps({"id": "a1", "body": CLAIM}),
-        "this is not json",
-        json.dumps({"id": "a2", "body": f"<p>{CLAIM}</p>", "content_type": "text/html", "title": "T"}),
-        json.dumps({"id": "a3", "body": "x", "content_type": "application/pdf"}),
-        json.dumps({"id": "a4"}),
-        json.dumps([1, 2]),
-        "",
-    ])
+    stream = "\n".join(
+        [
+            json.dumps({"id": "a1", "body": CLAIM}),
+            "this is not json",
+            json.dumps({"id": "a2", "body": f"<p>{CLAIM}</p>", "content_type": "text/html", "title": "T"}),
+            json.dumps({"id": "a3", "body": "x", "content_type": "application/pdf"}),
+            json.dumps({"id": "a4"}),
+            json.dumps([1, 2]),
+            "",
+        ]
+    )
     res = CliRunner().invoke(check_command, ["--jsonl", "-"], input=stream)
     assert res.exit_code == 0, res.output
     out = [json.loads(x) for x in res.output.splitlines()]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from workers.checks.catalogue import load_catalogue
+from workers.checks.scan import Doc
 from workers.checks.text import Sentences, fold, split_sentences
 
 
 def ctx(text: str, target: str):  # type: ignore[no-untyped-def]
     low = fold(text)
-    s = Sentences(text, low, load_catalogue().lexicon)
+    s = Sentences(text, low, load_catalogue().lexicon, Doc(low))
     i = low.index(target)
     return s.context(i, i + len(target))
 
@@ -16,7 +17,11 @@ def ctx(text: str, target: str):  # type: ignore[no-untyped-def]
 def test_split_handles_abbreviations_headings_and_missing_spaces() -> None:
     t = "Dr. Smith treats knees. They cost $5.50 each! Is it safe?\nA heading\nOne thing.Another thing."
     assert [t[a:b] for a, b in split_sentences(t)] == [
-        "Dr. Smith treats knees.", "They cost $5.50 each!", "Is it safe?", "A heading", "One thing.",
+        "Dr. Smith treats knees.",
+        "They cost $5.50 each!",
+        "Is it safe?",
+        "A heading",
+        "One thing.",
         "Another thing.",
     ]
 
@@ -59,7 +64,8 @@ def test_hedges() -> None:
     assert ctx("Stem cells may reset the immune system.", "reset").hedged
     assert ctx("Early research suggests stem cells reset the immune system.", "reset").hedged
     assert not ctx("Stem cells reset the immune system.", "reset").hedged
-    assert ctx("Stem cells can reduce pain.", "reduce").weak_hedge
+    assert ctx("Stem cell use is associated with less pain.", "less").weak_hedge
+    assert not ctx("Stem cells can reduce pain.", "reduce").weak_hedge  # "can" asserts capability
 
 
 def test_reported_speech_and_distancing() -> None:

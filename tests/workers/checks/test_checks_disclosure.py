@@ -32,7 +32,12 @@ def test_balanced_article_has_every_element() -> None:
 
 def test_element_order_and_names_are_stable() -> None:
     assert [e.element for e in check(BALANCED).elements] == [
-        "harms", "evidence_status", "regulatory_status", "professional_advice", "cost", "alternatives",
+        "harms",
+        "evidence_status",
+        "regulatory_status",
+        "professional_advice",
+        "cost",
+        "alternatives",
     ]
 
 
@@ -40,7 +45,7 @@ def test_evidence_spans_point_at_the_text() -> None:
     v = check(BALANCED)
     for e in v.elements:
         for ev in e.evidence:
-            assert BALANCED[ev.start:ev.end] == ev.quote
+            assert BALANCED[ev.start : ev.end] == ev.quote
             assert ev.quote
 
 
@@ -126,3 +131,20 @@ def test_title_counts_towards_applicability() -> None:
     text = "It takes an hour. You go home the same day. Results vary from person to person. Many choose it."
     assert check(text).applicable is False
     assert check(text, title="Stem cell injections for knee pain: the treatment explained").applicable is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Evidence comes from case reports of the stem cell treatment.",
+        "The stem cell treatment was tested in mice.",
+    ],
+)
+def test_weak_evidence_sources_are_evidence_status(text: str) -> None:
+    assert present(text)["evidence_status"], text
+
+
+def test_disease_symptoms_after_therapy_words_are_not_harms() -> None:
+    assert not present("Many patients seek relief from pain with physiotherapy or stem cell therapy.")[
+        "harms"
+    ]

@@ -49,8 +49,18 @@ def test_html_main_text_only() -> None:
 def test_hostile_html_never_leaks_script_or_style(content_type: str) -> None:
     text = extract_text(HOSTILE, content_type)
     assert "Visible text" in text
-    for bad in ["xss-script", "xss-style", "xss-onerror", "xss-svg", "xss-iframe", "xss-noscript",
-                "xss-template", "xss-onclick", "<script", "onerror"]:
+    for bad in [
+        "xss-script",
+        "xss-style",
+        "xss-onerror",
+        "xss-svg",
+        "xss-iframe",
+        "xss-noscript",
+        "xss-template",
+        "xss-onclick",
+        "<script",
+        "onerror",
+    ]:
         assert bad not in text, bad
 
 
@@ -64,8 +74,10 @@ def test_empty_html() -> None:
 
 
 def test_markdown_to_plain_text() -> None:
-    md = ("# Stem cells and arthritis\n\nThe treatment is **experimental** and costs [a lot](https://x.example).\n\n"
-          "- infection\n- swelling\n\n<script>alert('md-xss')</script>\n\n`code` stays.")
+    md = (
+        "# Stem cells and arthritis\n\nThe treatment is **experimental** and costs [a lot](https://x.example).\n\n"
+        "- infection\n- swelling\n\n<script>alert('md-xss')</script>\n\n`code` stays."
+    )
     text = extract_text(md, "text/markdown")
     assert "Stem cells and arthritis" in text
     assert "The treatment is experimental and costs a lot." in text

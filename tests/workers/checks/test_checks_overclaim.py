@@ -65,8 +65,11 @@ def test_hedged_cure_claim_is_lowered() -> None:
 
 
 def test_neutral_attribution_is_flagged_and_lowered() -> None:
-    f = [x for x in check("The clinic's director said the injections cure arthritis.").findings
-         if x.category == "cure"]
+    f = [
+        x
+        for x in check("The clinic's director said the injections cure arthritis.").findings
+        if x.category == "cure"
+    ]
     assert len(f) == 1 and f[0].attributed and f[0].severity == "medium"
 
 
@@ -118,12 +121,13 @@ def test_minimised_risk_of_rejection_is_not_a_harms_disclosure() -> None:
 @pytest.mark.parametrize(
     ("text", "severity"),
     [
-        ("This treatment is a game changer for knee pain.", "high"),
+        ("This treatment is a game changer for knee pain.", "medium"),
         ("A miracle therapy for arthritis.", "high"),
         ("The groundbreaking procedure takes an hour.", "medium"),
         ("Researchers announced a breakthrough in cell therapy.", "medium"),
-        ("Stem cells will revolutionise medicine.", "high"),
-        ("Stem cells will revolutionize medicine.", "high"),
+        ("Stem cells will revolutionise medicine.", "medium"),
+        ("Stem cells will revolutionize medicine.", "medium"),
+        ("Try this wonder drug for arthritis.", "high"),
     ],
 )
 def test_hype_words(text: str, severity: str) -> None:
@@ -263,3 +267,36 @@ def test_every_finding_explains_itself() -> None:
     for f in v.findings:
         assert f.message and f.suggestion and f.reference
         assert f.rule.startswith("OC-")
+
+
+def test_capability_lowers_a_causal_claim() -> None:
+    plain = [
+        f
+        for f in check("Stem cell injections repair knee cartilage.").findings
+        if f.category == "causal_unhedged"
+    ]
+    can = [
+        f
+        for f in check("Stem cell injections can repair knee cartilage.").findings
+        if f.category == "causal_unhedged"
+    ]
+    assert [f.severity for f in plain] == ["medium"]
+    assert [f.severity for f in can] == ["low"]
+
+
+def test_causal_sentence_about_harms_is_not_an_overclaim() -> None:
+    text = "Stem cell transplants can cause side effects such as nausea and infection."
+    assert not has(text, "causal_unhedged")
+    assert check(text).elements[0].present
+
+
+def test_compound_words_are_not_causal_verbs() -> None:
+    assert not has(
+        "The double-blind trial of the stem cell treatment enrolled 40 patients.", "causal_unhedged"
+    )
+
+
+def test_approved_transplant_causal_claim_stays_low() -> None:
+    sev = cats("Bone marrow transplants restore blood cell production in patients with leukaemia.")
+    assert sev.get("causal_unhedged") == ["low"]
+    assert "unapproved_indication" not in sev

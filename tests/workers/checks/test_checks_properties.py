@@ -10,24 +10,67 @@ from hypothesis import strategies as st
 from workers.checks import check, extract_text
 
 WORDS = [
-    "stem", "cells", "cure", "cures", "no", "not", "side", "effects", "may", "miracle", "risk-free", "studies",
-    "show", "reduce", "pain", "lupus", "arthritis", "FDA", "approved", "our", "clinic", "?", ".", ",", "but",
-    "İ", "ﬁ", "’", "—", "\n", "tumour", "infection", "claim", "https://x.example/a", "leukaemia",
-    "bone", "marrow", "transplant", "game", "changer", "minimal", "rejection", "doctor", "cost", "$5",
+    "stem",
+    "cells",
+    "cure",
+    "cures",
+    "no",
+    "not",
+    "side",
+    "effects",
+    "may",
+    "miracle",
+    "risk-free",
+    "studies",
+    "show",
+    "reduce",
+    "pain",
+    "lupus",
+    "arthritis",
+    "FDA",
+    "approved",
+    "our",
+    "clinic",
+    "?",
+    ".",
+    ",",
+    "but",
+    "İ",
+    "ﬁ",
+    "’",
+    "—",
+    "\n",
+    "tumour",
+    "infection",
+    "claim",
+    "https://x.example/a",
+    "leukaemia",
+    "bone",
+    "marrow",
+    "transplant",
+    "game",
+    "changer",
+    "minimal",
+    "rejection",
+    "doctor",
+    "cost",
+    "$5",
 ]
 phrases = st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join)
-texts = st.one_of(st.text(max_size=400), phrases, st.builds(lambda a, b: a + b, phrases, st.text(max_size=50)))
+texts = st.one_of(
+    st.text(max_size=400), phrases, st.builds(lambda a, b: a + b, phrases, st.text(max_size=50))
+)
 
 
 def assert_spans(text: str) -> None:
     d = check(text).to_dict()
     for f in d["checks"][1]["findings"]:
         assert 0 <= f["start"] <= f["end"] <= len(text)
-        assert text[f["start"]:f["end"]] == f["quote"]
+        assert text[f["start"] : f["end"]] == f["quote"]
     for e in d["checks"][0]["elements"]:
         assert e["present"] == bool(e["evidence"])
         for ev in e["evidence"]:
-            assert text[ev["start"]:ev["end"]] == ev["quote"]
+            assert text[ev["start"] : ev["end"]] == ev["quote"]
     assert d["decision"] in {"approve", "needs_review", "reject"}
     assert 0.0 <= d["scores"]["overclaim"] <= 1.0
 
@@ -57,8 +100,10 @@ def test_empty_and_whitespace() -> None:
 
 
 def test_two_megabytes() -> None:
-    unit = ("Stem cells cure arthritis with no side effects. There is no cure for lupus. "
-            "Side effects include infection. Talk to your doctor. ") * 20
+    unit = (
+        "Stem cells cure arthritis with no side effects. There is no cure for lupus. "
+        "Side effects include infection. Talk to your doctor. "
+    ) * 20
     text = (unit * (2_000_000 // len(unit) + 1))[:2_000_000]
     assert_spans(text)
     one_line = "x" * 2_000_000
@@ -66,6 +111,11 @@ def test_two_megabytes() -> None:
 
 
 def test_pathological_unicode() -> None:
-    for t in ["\u0130" * 1000 + " cures", "\ud800" if False else "\u202e cures \u202c", "🧬" * 5000,
-              "cure" + "\u0301" * 500, "\r" * 1000 + "miracle"]:
+    for t in [
+        "\u0130" * 1000 + " cures",
+        "\ud800" if False else "\u202e cures \u202c",
+        "🧬" * 5000,
+        "cure" + "\u0301" * 500,
+        "\r" * 1000 + "miracle",
+    ]:
         assert_spans(t)

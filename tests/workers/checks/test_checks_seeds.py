@@ -27,7 +27,7 @@ def test_seed_verdicts_are_sensible() -> None:
         text = seeds[k]
         assert verdict.applicable, k  # all five are about a treatment
         for f in verdict.findings:
-            assert text[f.start:f.end] == f.quote
+            assert text[f.start : f.end] == f.quote
     # The promotional piece with a seller's link and the hype-laden pain article are rejected.
     assert v["002"].decision == "reject"
     assert v["004"].decision == "reject"

@@ -35,11 +35,30 @@ def test_verdict_shape_matches_design() -> None:
         assert set(e) == {"element", "present", "evidence"}
     assert oc["findings"]
     for f in oc["findings"]:
-        assert set(f) == {"rule", "category", "severity", "start", "end", "quote", "message", "suggestion",
-                          "hedged", "negated", "attributed", "reference"}
+        assert set(f) == {
+            "rule",
+            "category",
+            "severity",
+            "start",
+            "end",
+            "quote",
+            "message",
+            "suggestion",
+            "hedged",
+            "negated",
+            "attributed",
+            "reference",
+        }
         assert f["severity"] in {"low", "medium", "high"}
-        assert f["category"] in {"cure", "safety", "hype", "unsourced_evidence", "causal_unhedged",
-                                 "unapproved_indication", "promotion"}
+        assert f["category"] in {
+            "cure",
+            "safety",
+            "hype",
+            "unsourced_evidence",
+            "causal_unhedged",
+            "unapproved_indication",
+            "promotion",
+        }
     json.dumps(d)
 
 
@@ -65,10 +84,10 @@ def test_spans_slice_to_quotes() -> None:
     for text in (PROMO, BALANCED):
         d = check(text).to_dict()
         for f in d["checks"][1]["findings"]:
-            assert text[f["start"]:f["end"]] == f["quote"]
+            assert text[f["start"] : f["end"]] == f["quote"]
         for e in d["checks"][0]["elements"]:
             for ev in e["evidence"]:
-                assert text[ev["start"]:ev["end"]] == ev["quote"]
+                assert text[ev["start"] : ev["end"]] == ev["quote"]
 
 
 def test_policy_defaults_and_overrides() -> None:
@@ -81,8 +100,13 @@ def test_policy_defaults_and_overrides() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    [{"nope": 1}, {"approve_max_overclaim": "0.3"}, {"approve_max_overclaim": 1.5},
-     {"reject_min_high_findings": 0}, {"disclosure_pass": True}],
+    [
+        {"nope": 1},
+        {"approve_max_overclaim": "0.3"},
+        {"approve_max_overclaim": 1.5},
+        {"reject_min_high_findings": 0},
+        {"disclosure_pass": True},
+    ],
 )
 def test_policy_rejects_bad_input(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
@@ -96,7 +120,9 @@ def test_policy_is_frozen() -> None:
 
 
 def test_policy_changes_the_decision() -> None:
-    text = "Stem cell therapy is a groundbreaking treatment. It is experimental; side effects include infection."
+    text = (
+        "Stem cell therapy is a groundbreaking treatment. It is experimental; side effects include infection."
+    )
     lenient = Policy.from_dict({"approve_max_overclaim": 0.9, "approve_min_disclosure": 0.0})
     strict = Policy.from_dict({"reject_min_overclaim": 0.05})
     assert check(text, lenient).decision == "approve"
@@ -114,7 +140,14 @@ def test_rule_catalogue() -> None:
         assert r["check"] in {"overclaim", "risk_disclosure"}
         assert r["reference"]
     assert {r["category"] for r in cat["rules"] if r["check"] == "overclaim"} == {
-        "cure", "safety", "hype", "unsourced_evidence", "causal_unhedged", "unapproved_indication", "promotion"}
+        "cure",
+        "safety",
+        "hype",
+        "unsourced_evidence",
+        "causal_unhedged",
+        "unapproved_indication",
+        "promotion",
+    }
     json.dumps(cat)
     cat["rules"].clear()
     assert rule_catalogue()["rules"], "callers must get a fresh copy"

@@ -1,0 +1,170 @@
+"""The token-dispatch scanner finds exactly what a plain finditer over the text finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workers.checks.catalogue import load_catalogue
+from workers.checks.scan import Doc, Feature, build_feature, first_tokens, split_alternatives
+from workers.checks.text import fold
+
+STOPWORDS = {
+    b"the",
+    b"a",
+    b"an",
+    b"of",
+    b"and",
+    b"in",
+    b"to",
+    b"is",
+    b"it",
+    b"for",
+    b"at",
+    b"as",
+    b"on",
+    b"are",
+    b"be",
+    b"was",
+    b"were",
+    b"with",
+    b"this",
+    b"that",
+    b"by",
+    b"or",
+    b"has",
+    b"have",
+}
+
+
+def all_features() -> list[Feature]:
+    cat = load_catalogue()
+    feats: list[Feature] = [cat.treatment]
+    for r in cat.rules:
+        feats += [r.pattern, *r.requires, *(o.when_feature for o in r.overrides)]
+    for e in cat.elements:
+        for m in e.matchers:
+            feats.append(m.pattern)
+            if m.requires is not None:
+                feats.append(m.requires)
+    lex = cat.lexicon
+    feats += [
+        lex.negation_pre,
+        lex.negation_post,
+        lex.pseudo,
+        lex.hedge_strong,
+        lex.hedge_weak,
+        lex.attribution,
+        lex.distancing,
+        lex.conditional,
+        lex.terminator,
+        lex.embedded_question,
+    ]
+    return feats
+
+
+FEATURES = all_features()
+WORDS = [
+    "stem",
+    "cells",
+    "cure",
+    "cures",
+    "no",
+    "not",
+    "side",
+    "effects",
+    "side-effects",
+    "may",
+    "miracle",
+    "risk-free",
+    "studies",
+    "show",
+    "reduce",
+    "reduced",
+    "pain",
+    "lupus",
+    "fda",
+    "approved",
+    "our",
+    "clinic",
+    "?",
+    ".",
+    ",",
+    ";",
+    " - ",
+    "but",
+    "is",
+    "effective",
+    "tumour",
+    "infection",
+    "claim",
+    "https://x.example/a",
+    "$5,000",
+    "120",
+    "patients",
+    "20%",
+    "parkinson's",
+    "rejuvenates",
+    "é",
+    "_",
+    "at",
+    "their",
+    "source",
+    "it",
+    "proven",
+    "that",
+    "health",
+    "canada",
+    "in",
+    "the",
+    "lab",
+    "graft-versus-host",
+    "disease",
+]
+
+
+def test_first_tokens() -> None:
+    assert first_tokens("cur(?:e|es)") == {("cure", True), ("cures", True)}
+    assert first_tokens("side[- ]effects?") == {("side", True)}
+    assert first_tokens("eradicat\\w*") == {("eradicat", False), ("eradicat", True)}
+    assert first_tokens("[$£]\\d") is None
+    assert split_alternatives("(?:a|b(?:c|d)|[|x])") == ["a", "b(?:c|d)", "[|x]"]
+
+
+def test_no_feature_is_anchored_on_a_stopword() -> None:
+    """A feature anchored on "the" would be tried at every "the": slow. Use a lookbehind instead."""
+    for f in FEATURES:
+        assert not (f.exact & STOPWORDS), (f.regex.pattern[:80], f.exact & STOPWORDS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join))
+def test_scanner_equals_finditer(text: str) -> None:
+    low = fold(text)
+    doc = Doc(low)
+    for f in FEATURES:
+        expected = [(m.start(), m.end()) for m in f.regex.finditer(low)]
+        assert doc.spans(f) == expected, f.regex.pattern[:80]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_scanner_equals_finditer_any_text(text: str) -> None:
+    low = fold(text)
+    doc = Doc(low)
+    for f in FEATURES[:12]:
+        assert doc.spans(f) == [(m.start(), m.end()) for m in f.regex.finditer(low)]
+
+
+def test_build_feature_mixed_alternatives() -> None:
+    f = build_feature(["cost(?:s)?", "[$£€]\\s?\\d[\\d,.]*", "(?<=\\d )patients"])
+    low = "it costs $5,000 for 20 patients, cost-free"
+    assert Doc(low).spans(f) == [(m.start(), m.end()) for m in f.regex.finditer(low)]
+    assert len(Doc(low).spans(f)) == 4
+
+
+def test_unanchorable_patterns_are_refused() -> None:
+    """A pattern that could start anywhere would need a full scan of every text: refuse it at load time."""
+    with pytest.raises(ValueError):
+        build_feature(["\\d+ patients"])
