@@ -8,6 +8,7 @@ from dataclasses import replace as _replace
 from typing import cast
 
 from .catalogue import SEVERITIES, Catalogue, ElementRule, OverclaimRule, load_catalogue
+from .claims import ClaimStrength, classify_claim
 from .model import Element, Evidence, Finding, Policy, Severity, Status, Verdict
 from .scan import Doc
 from .text import Sentences, fold
@@ -167,6 +168,7 @@ class _Run:
         self.doc = Doc(self.low)
         self.sents = Sentences(text, self.low, cat.lexicon, self.doc)
         self._safety_spans: list[tuple[int, int]] | None = None
+        self._claims: dict[int, ClaimStrength] = {}
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -176,87 +178,116 @@ class _Run:
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
 
+    def _claim(self, i: int) -> ClaimStrength:
+        """Claim strength of sentence ``i``, classified once per check."""
+        claim = self._claims.get(i)
+        if claim is None:
+            ss, se = self.sents.span(i)
+            claim = self._claims[i] = classify_claim(self.text[ss:se])
+        return claim
+
+    def _sentence_ok(self, rule: OverclaimRule, i: int, cache: dict[int, bool]) -> bool:
+        """The rule's sentence-level conditions (requires / unless), decided once per sentence."""
+        ok = cache.get(i)
+        if ok is None:
+            ss, se = self.sents.span(i)
+            ok = (
+                all(self.doc.any_in(req, ss, se) for req in rule.requires)
+                and (rule.unless is None or rule.unless.search(self.low, ss, se) is None)
+                and (rule.unless_article is None or rule.unless_article.search(self.low, ss, se) is None)
+            )
+            cache[i] = ok
+        return ok
+
     def _rule_findings(self, rule: OverclaimRule) -> list[Finding]:
-        text, low, sents = self.text, self.low, self.sents
+        low, sents = self.low, self.sents
         found: list[Finding] = []
         seen_sentences: set[int] = set()
         sentence_ok: dict[int, bool] = {}
-        doc = self.doc
-        for ms, me in doc.spans(rule.pattern):
+        causal = rule.category == "causal_unhedged"
+        for ms, me in self.doc.spans(rule.pattern):
             i = sents.index_of(ms)
-            ss, se = sents.span(i)
+            ss, _ = sents.span(i)
             if rule.span == "sentence" and i in seen_sentences:
                 continue
             if rule.noun_guard and _noun_use(low, ss, ms, me):
                 continue
-            # Sentence-level conditions are the same for every match in the sentence: decide once.
-            ok = sentence_ok.get(i)
-            if ok is None:
-                ok = (
-                    all(doc.any_in(req, ss, se) for req in rule.requires)
-                    and (rule.unless is None or rule.unless.search(low, ss, se) is None)
-                    and (rule.unless_article is None or rule.unless_article.search(low, ss, se) is None)
-                )
-                sentence_ok[i] = ok
-            if not ok:
+            if not self._sentence_ok(rule, i, sentence_ok):
                 continue
-            ctx = sents.context(ms, me)
-            if rule.hedge_scope == "sentence":
-                ctx = sents.sentence_context(i, ctx)
-            flags = {
-                "negated": ctx.negated,
-                "distanced": ctx.distanced and ctx.attributed,
-                "question": ctx.question,
-                "hedged": ctx.hedged,
-                "weak_hedge": ctx.weak_hedge,
-                "capability": ctx.capability,
-                "attributed": ctx.attributed,
-                "conditional": ctx.conditional,
-            }
-            if any(on and rule.context[f] == "drop" for f, on in flags.items()):
+            # The claim classifier reads the whole clause structure: when it finds the causal
+            # statement hedged ("may reduce") or merely associational, the keyword hit is not a claim.
+            if causal and self._claim(i).label in ("conditional_causal", "correlational"):
                 continue
-            severity = rule.severity
-            for o in rule.overrides:
-                hit = (
-                    doc.any_in(o.when_feature, ss, se)
-                    if o.scope == "sentence"
-                    else o.when.search(low, ms, me)
-                )
-                if hit:
-                    severity = o.severity
-                    break
-            steps = (
-                max(
-                    (2 if rule.context[f] == "lower2" else 1 if rule.context[f] == "lower" else 0)
-                    for f, on in flags.items()
-                    if on
-                )
-                if any(flags.values())
-                else 0
-            )
-            severity = _lower(severity, steps)
-            if rule.span == "sentence":
-                qs, qe = _window(text, ss, se, ms, me)
-                seen_sentences.add(i)
-            else:
-                qs, qe = ms, me
-            found.append(
-                Finding(
-                    rule=rule.id,
-                    category=rule.category,
-                    severity=cast(Severity, severity),
-                    start=qs,
-                    end=qe,
-                    quote=text[qs:qe],
-                    message=rule.message,
-                    suggestion=rule.suggestion,
-                    hedged=ctx.hedged or (ctx.weak_hedge and rule.context["weak_hedge"] != "keep"),
-                    negated=ctx.negated,
-                    attributed=ctx.attributed,
-                    reference=rule.reference,
-                )
-            )
+            finding = self._finding(rule, i, ms, me)
+            if finding is not None:
+                found.append(finding)
+                if rule.span == "sentence":
+                    seen_sentences.add(i)
+        if causal:
+            # Recall: sentences the classifier reads as a direct causal claim whose verb the
+            # rule's word list does not know ("X slashes Y" forms, idioms), same conditions.
+            for i in range(len(sents.spans)):
+                if i in seen_sentences or not self._sentence_ok(rule, i, sentence_ok):
+                    continue
+                claim = self._claim(i)
+                if claim.label != "direct_causal" or claim.cue is None:
+                    continue
+                ss, _ = sents.span(i)
+                finding = self._finding(rule, i, ss + claim.cue[0], ss + claim.cue[1])
+                if finding is not None:
+                    found.append(finding)
         return found
+
+    def _finding(self, rule: OverclaimRule, i: int, ms: int, me: int) -> Finding | None:
+        """A finding for the match [ms, me) in sentence ``i``, or None when its context drops it."""
+        text, low, sents, doc = self.text, self.low, self.sents, self.doc
+        ss, se = sents.span(i)
+        ctx = sents.context(ms, me)
+        if rule.hedge_scope == "sentence":
+            ctx = sents.sentence_context(i, ctx)
+        flags = {
+            "negated": ctx.negated,
+            "distanced": ctx.distanced and ctx.attributed,
+            "question": ctx.question,
+            "hedged": ctx.hedged,
+            "weak_hedge": ctx.weak_hedge,
+            "capability": ctx.capability,
+            "attributed": ctx.attributed,
+            "conditional": ctx.conditional,
+        }
+        if any(on and rule.context[f] == "drop" for f, on in flags.items()):
+            return None
+        severity = rule.severity
+        for o in rule.overrides:
+            hit = doc.any_in(o.when_feature, ss, se) if o.scope == "sentence" else o.when.search(low, ms, me)
+            if hit:
+                severity = o.severity
+                break
+        steps = (
+            max(
+                (2 if rule.context[f] == "lower2" else 1 if rule.context[f] == "lower" else 0)
+                for f, on in flags.items()
+                if on
+            )
+            if any(flags.values())
+            else 0
+        )
+        severity = _lower(severity, steps)
+        qs, qe = _window(text, ss, se, ms, me) if rule.span == "sentence" else (ms, me)
+        return Finding(
+            rule=rule.id,
+            category=rule.category,
+            severity=cast(Severity, severity),
+            start=qs,
+            end=qe,
+            quote=text[qs:qe],
+            message=rule.message,
+            suggestion=rule.suggestion,
+            hedged=ctx.hedged or (ctx.weak_hedge and rule.context["weak_hedge"] != "keep"),
+            negated=ctx.negated,
+            attributed=ctx.attributed,
+            reference=rule.reference,
+        )
 
     # ---------------------------------------------------------------- risk disclosure
     def safety_spans(self, findings: list[Finding]) -> list[tuple[int, int]]:
@@ -315,7 +346,9 @@ class _Run:
             unless_article=None,
             context={**rule.context, "negated": "keep", "capability": "keep"},
         )
-        return bool(self._rule_findings(bare))
+        if self._rule_findings(bare):
+            return True
+        return any(self._claim(i).negated is not None for i in range(len(self.sents.spans)))
 
 
 def causal_sentence(sentence: str) -> bool:
