@@ -680,6 +680,12 @@ _NON_HEALTH_OBJ = frozenset({
     "concern", "concerns", "questions", "hopes", "hope", "doubts", "possibility", "evidence",
     "research", "science", "literature", "beliefs", "thinking", "views", "discussion",
 })  # fmt: skip
+_RESEARCH_GERUNDS = frozenset({
+    "evaluating", "assessing", "determining", "understanding", "studying", "testing", "developing",
+    "designing", "identifying", "monitoring", "measuring", "establishing", "confirming", "validating",
+    "investigating", "exploring", "answering", "interpreting", "planning", "documenting", "tracking",
+})  # fmt: skip
+_WH_HEADING = frozenset({"how", "why", "what", "whether", "when"})
 _RELATIVE = frozenset({"which", "who", "whom", "whose"})
 _QUESTION_START = frozenset(
     {
@@ -810,6 +816,9 @@ def _classify(s: str, raw: list[str], toks: list[str]) -> ClaimStrength:
     tail = s.rstrip(" \t\r\n\"'\u201d\u2019)")
     if tail.endswith("?") or (toks[0] in _QUESTION_START and "?" in toks):
         return ClaimStrength("no_relationship", None, None, "a question asserts no relationship")
+    if toks[0] in _WH_HEADING and not tail.endswith((".", "!")):
+        # "How X Affects Y" as a heading: an embedded question announcing a topic, not a finding.
+        return ClaimStrength("no_relationship", None, None, "a 'how/why' heading announces a topic")
     headline: bool | None = None  # computed on first need
 
     direct: list[int] = []
@@ -1057,6 +1066,9 @@ def _cue_at(toks: list[str], raw: list[str], i: int, headline: bool) -> int:
         # "X is crucial for Y", "X proved instrumental in Y"
         if nxt not in {"for", "in", "to"}:
             return 0
+        if i + 2 < n and toks[i + 2] in _RESEARCH_GERUNDS:
+            return 0  # "trials are crucial for evaluating X": a need of research, not an effect
+
         for j in range(i - 1, max(-1, i - 4), -1):
             if toks[j] in _LINK:
                 return 1 if toks[j - 1] not in _MODAL_HEDGE else 2

@@ -446,3 +446,16 @@ def test_british_and_american_spellings() -> None:
         "Fish oil fueled the recovery of damaged nerves.",
     ):
         assert label(s) == DIRECT, classify_claim(s)
+
+
+def test_how_heading_announces_a_topic_not_a_claim() -> None:
+    assert classify_claim("How Stem Cell Therapy Changes the Immune System").label == "no_relationship"
+    assert classify_claim("Why Cord Blood Banking Matters").label == "no_relationship"
+
+
+def test_role_adjective_before_a_research_gerund_is_not_an_effect() -> None:
+    assert (
+        classify_claim("Larger trials are essential for evaluating these injections.").label
+        == "no_relationship"
+    )
+    assert classify_claim("Daily exercise is crucial for healthy knees.").label == "direct_causal"
