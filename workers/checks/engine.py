@@ -199,6 +199,14 @@ class _Run:
             cache[i] = ok
         return ok
 
+    def _sentences_meeting(self, rule: OverclaimRule) -> list[int]:
+        """Sentences holding every ``requires`` feature, found from the features' matches
+        rather than by testing each sentence."""
+        if not rule.requires:
+            return list(range(len(self.sents.spans)))
+        sets = [{self.sents.index_of(ms) for ms, _ in self.doc.spans(req)} for req in rule.requires]
+        return sorted(set.intersection(*sets))
+
     def _rule_findings(self, rule: OverclaimRule) -> list[Finding]:
         low, sents = self.low, self.sents
         found: list[Finding] = []
@@ -226,7 +234,7 @@ class _Run:
         if causal:
             # Recall: sentences the classifier reads as a direct causal claim whose verb the
             # rule's word list does not know ("X slashes Y" forms, idioms), same conditions.
-            for i in range(len(sents.spans)):
+            for i in self._sentences_meeting(rule):
                 if i in seen_sentences or not self._sentence_ok(rule, i, sentence_ok):
                     continue
                 claim = self._claim(i)
