@@ -36,8 +36,28 @@ _FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 
 
+# A single line break inside a sentence (hard-wrapped plain text): no blank line follows, and the
+# next line goes on in lower case or the line before stops at a comma or semicolon.
+_SOFT_WRAP = re.compile(r"\n(?:(?=[ \t]*[a-z\u00df-\u00ff])|(?<=[,;]\n)(?![ \t]*\n))")
+
+
 def fold(text: str) -> str:
-    """Lowercase copy of ``text`` with the same length (so offsets match) and folded punctuation."""
+    """Lowercase copy of ``text`` with the same length (so offsets match) and folded punctuation.
+
+    Soft line wraps become spaces, so patterns match across a hard-wrapped sentence.
+    """
+    low = _fold_chars(text)
+    if "\n" in low:
+        wraps = [m.start() for m in _SOFT_WRAP.finditer(text)]
+        if wraps:
+            chars = list(low)
+            for i in wraps:
+                chars[i] = " "
+            low = "".join(chars)
+    return low
+
+
+def _fold_chars(text: str) -> str:
     low = text.lower()
     if low.isascii():
         return low
@@ -125,6 +145,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         m = match(text, pos)
         if m is None:
+            continue
+        if m.group("n") and _SOFT_WRAP.match(text, pos):
             continue
         last = m.end()
         end = m.end("p") if m.group("p") else m.start()
