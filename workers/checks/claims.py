@@ -811,6 +811,18 @@ class _Clause:
         self.irr: int | None = None
 
 
+def _conditional(
+    s: str, cue: tuple[int, int] | None, hedge: tuple[int, int] | None, att: tuple[int, int] | None
+) -> ClaimStrength:
+    return ClaimStrength(
+        "conditional_causal",
+        cue,
+        hedge,
+        f"'{_quote(s, cue)}' states cause and effect but '{_quote(s, hedge)}' hedges it",
+        attributed=att,
+    )
+
+
 def _classify(s: str, raw: list[str], toks: list[str]) -> ClaimStrength:
     n = len(toks)
     tail = s.rstrip(" \t\r\n\"'\u201d\u2019)")
@@ -1002,23 +1014,9 @@ def _classify(s: str, raw: list[str], toks: list[str]) -> ClaimStrength:
                 f"'{_quote(s, cue)}' states cause and effect with no hedge",
                 attributed=att,
             )
-        cue, hs = sp(c), sp(late)
-        return ClaimStrength(
-            "conditional_causal",
-            cue,
-            hs,
-            f"'{_quote(s, cue)}' states cause and effect but '{_quote(s, hs)}' hedges it",
-            attributed=att,
-        )
+        return _conditional(s, sp(c), sp(late), att)
     if hedged:
-        cue, hs = sp(hedged[0][0]), sp(hedged[0][1])
-        return ClaimStrength(
-            "conditional_causal",
-            cue,
-            hs,
-            f"'{_quote(s, cue)}' states cause and effect but '{_quote(s, hs)}' hedges it",
-            attributed=att,
-        )
+        return _conditional(s, sp(hedged[0][0]), sp(hedged[0][1]), att)
     if assoc or weak:
         c, h = (assoc or weak)[0]
         cue, hs = sp(c), sp(h)
