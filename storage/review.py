@@ -438,28 +438,25 @@ def _days(since: date, until: date) -> list[date]:
     return [since + timedelta(days=i) for i in range((until - since).days + 1)]
 
 
-def moderator_decisions_per_day(session: Session, days: int = 30) -> list[DailyCount]:
-    """Human decisions per UTC day over the last ``days`` days, by resulting decision."""
+def _per_day(session: Session, created_at: Any, decision: Any, days: int) -> list[DailyCount]:
+    """Rows per UTC day over the last ``days`` days (empty days included), by decision."""
     today = utcnow().date()
     since = today - timedelta(days=days - 1)
     start = datetime.combine(since, datetime.min.time(), tzinfo=utcnow().tzinfo)
     buckets: dict[date, Counter[str]] = {d: Counter() for d in _days(since, today)}
-    stmt = select(Decision.created_at, Decision.decision).where(Decision.created_at >= start)
-    for at, decision in session.execute(stmt):
-        buckets.setdefault(at.date(), Counter())[decision] += 1
+    for at, value in session.execute(select(created_at, decision).where(created_at >= start)):
+        buckets.setdefault(at.date(), Counter())[value] += 1
     return [DailyCount(d, dict(c)) for d, c in sorted(buckets.items())]
+
+
+def moderator_decisions_per_day(session: Session, days: int = 30) -> list[DailyCount]:
+    """Human decisions per UTC day over the last ``days`` days, by resulting decision."""
+    return _per_day(session, Decision.created_at, Decision.decision, days)
 
 
 def verdicts_per_day(session: Session, days: int = 30) -> list[DailyCount]:
     """Automated verdicts per UTC day over the last ``days`` days, by decision."""
-    today = utcnow().date()
-    since = today - timedelta(days=days - 1)
-    start = datetime.combine(since, datetime.min.time(), tzinfo=utcnow().tzinfo)
-    buckets: dict[date, Counter[str]] = {d: Counter() for d in _days(since, today)}
-    stmt = select(Verdict.created_at, Verdict.decision).where(Verdict.created_at >= start)
-    for at, decision in session.execute(stmt):
-        buckets.setdefault(at.date(), Counter())[decision] += 1
-    return [DailyCount(d, dict(c)) for d, c in sorted(buckets.items())]
+    return _per_day(session, Verdict.created_at, Verdict.decision, days)
 
 
 def top_rules(session: Session, *, days: int = 30, limit: int = 10) -> list[tuple[str, int]]:
