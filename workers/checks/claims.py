@@ -98,7 +98,7 @@ revitalise sensitise immunise shrink deplete increase raise treat outperform aid
 abrogate ablate amplify augment blunt dampen decelerate deactivate disrupt enable facilitate
 hinder impede lengthen mediate potentiate regulate rescue reprogram resolve
 restrict spare speed stunt thwart transform upregulate downregulate weaken worsen elongate
-slash reset hasten exacerbate impact pose down-regulate up-regulate downregulate upregulate
+slash reset hasten exacerbate impact pose spark down-regulate up-regulate downregulate upregulate
 """
 _IRREGULAR = {
     "cut": {"cut": "base", "cuts": "s", "cutting": "ing"},
@@ -453,6 +453,8 @@ _EFFICACY_ADJ = frozenset(
         "detrimental",
         "responsible",
         "successful",
+        "ineffective",
+        "unsafe",
     }
 )
 _HEDGEABLE_ADJ = (
@@ -614,6 +616,8 @@ _EFFECT_BLOCK = frozenset(
         "few",
     }
 )
+# "had no effect on", "showed little benefit": a (negative) claim about the effect itself.
+_NO_EFFECT = frozenset({"no", "little", "negligible", "minimal"})
 _TERMINATORS = frozenset(
     {
         ";",
@@ -1106,13 +1110,9 @@ def _cue_at(toks: list[str], raw: list[str], i: int, headline: bool) -> int:
 
     if t in _EFFECT_NOUNS:
         # "X has beneficial effects on Y", "the study shows a dramatic impact of X"
-        j = i - 1
-        while j >= 0 and i - j <= 4 and toks[j] not in _EFFECT_HOSTS:
-            if toks[j] in _EFFECT_BLOCK or toks[j] in _PUNCT:
-                return 0
-            j -= 1
-        if j >= 0 and i - j <= 4 and toks[j] in _EFFECT_HOSTS:
-            return 1
+        kind = _effect_noun(toks, i)
+        if kind is not None:
+            return kind
         if t.startswith("benefit") and nxt == "from" and prev not in _DET and prev != "to":
             return 1
         if t not in _VERB_FORMS:
@@ -1160,6 +1160,26 @@ def _cue_at(toks: list[str], raw: list[str], i: int, headline: bool) -> int:
     if not ok:
         return 0
     return 2 if hedged_only else 1
+
+
+def _effect_noun(toks: list[str], i: int) -> int | None:
+    """An effect noun after its host verb: 1 for a claim of effect ("has beneficial effects on",
+    "had little effect on", "showed no benefit"), 0 when the noun is not a claim here, None when
+    the word may still be a verb ("did not influence")."""
+    j = i - 1
+    none = False  # "no", "little", "negligible": a claim that there is (almost) no effect
+    while j >= 0 and i - j <= 4 and toks[j] not in _EFFECT_HOSTS:
+        w = toks[j]
+        if w in _NO_EFFECT:
+            none = True
+        elif none and w in _BE:
+            return 1  # "there was no effect on"
+        elif w in _EFFECT_BLOCK or w in _PUNCT:
+            return None if toks[i] in _VERB_FORMS else 0
+        j -= 1
+    if j >= 0 and i - j <= 4:
+        return 1
+    return None if toks[i] in _VERB_FORMS else 0
 
 
 def _verb_use(

@@ -6,13 +6,11 @@ American spellings; none come from the labelled evaluation data.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workers.checks.claims import LABELS, ClaimStrength, _classify_cached, classify_claim
+from workers.checks.claims import LABELS, ClaimStrength, classify_claim
 
 DIRECT = "direct_causal"
 COND = "conditional_causal"
@@ -367,27 +365,9 @@ def test_non_string_input_does_not_raise() -> None:
         "1.2.3.4," * 250_000,
     ],
 )
-def test_pathological_input_is_fast(text: str) -> None:
-    start = time.perf_counter()
-    res = classify_claim(text)
-    assert res.label in LABELS
-    assert time.perf_counter() - start < 5.0
-
-
-def test_average_speed_per_sentence() -> None:
-    sentences = [
-        f"Trial {i}: the new statin lowered LDL cholesterol by {i}% compared with placebo in adults."
-        if i % 3 == 0
-        else f"Participants ({i}) who walked more may have had a lower risk of dementia, the authors suggest."
-        if i % 3 == 1
-        else f"Stem cell clinics in city {i} were surveyed by telephone during the spring."
-        for i in range(3000)
-    ]
-    start = time.perf_counter()
-    for s in sentences:
-        _classify_cached.__wrapped__(s)
-    per = (time.perf_counter() - start) / len(sentences)
-    assert per < 200e-6  # generous bound for slow CI machines; typical figure is far lower
+def test_pathological_input_gives_a_label(text: str) -> None:
+    # Speed is measured by bench/checks.py; here only that a huge degenerate input is classified.
+    assert classify_claim(text).label in LABELS
 
 
 # --------------------------------------------------------------------------- further constructions
@@ -425,6 +405,16 @@ def test_average_speed_per_sentence() -> None:
         ("The trial raises awareness of cord blood banking.", NONE),
         # proper nouns and acronyms that look like verbs
         ("Patients at Block Hospital were interviewed.", NONE),
+        # a claim that there is (almost) no effect is still a claim about the effect
+        ("Walking had little effect on resting heart rate.", DIRECT),
+        ("There was no effect on bone density after a year of tablets.", NONE),
+        ("The booster showed no benefit in frail adults.", NONE),
+        ("The brace did not significantly influence knee pain.", NONE),
+        ("Knee injections did not influence walking speed.", NONE),
+        ("Fish oil capsules are ineffective for dry eye disease.", DIRECT),
+        ("The new sugar tax sparked a sharp fall in fizzy drink sales.", DIRECT),
+        # an effect noun with no host verb is a topic, not a claim
+        ("The same impact was measured in both groups.", NONE),
     ],
 )
 def test_further_constructions(sentence: str, expected: str) -> None:
@@ -459,3 +449,17 @@ def test_role_adjective_before_a_research_gerund_is_not_an_effect() -> None:
         == "no_relationship"
     )
     assert classify_claim("Daily exercise is crucial for healthy knees.").label == "direct_causal"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There was no effect on bone density after a year of tablets.",
+        "The booster showed no benefit in frail adults.",
+        "The brace did not significantly influence knee pain.",
+    ],
+)
+def test_negated_effect_reports_its_negation(sentence: str) -> None:
+    res = classify_claim(sentence)
+    assert res.negated is not None
+    assert sentence[res.negated[0] : res.negated[1]] in {"no", "not"}
