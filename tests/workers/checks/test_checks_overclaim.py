@@ -296,7 +296,31 @@ def test_compound_words_are_not_causal_verbs() -> None:
     )
 
 
-def test_approved_transplant_causal_claim_stays_low() -> None:
-    sev = cats("Bone marrow transplants restore blood cell production in patients with leukaemia.")
-    assert sev.get("causal_unhedged") == ["low"]
-    assert "unapproved_indication" not in sev
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bone marrow transplants restore blood cell production in patients with leukaemia.",
+        "Haematopoietic stem cell transplantation has treated blood cancers for decades.",
+        "CAR-T therapy improves survival in some people with lymphoma.",
+        "Stem cell transplants from a donor replace the damaged marrow in sickle cell disease.",
+    ],
+)
+def test_approved_therapy_for_its_approved_use_is_not_an_overclaim(text: str) -> None:
+    assert cats(text) == {}
+
+
+def test_approved_therapy_does_not_shield_an_unapproved_use() -> None:
+    sev = cats("Our stem cell transplants cure leukaemia and autism.")
+    assert "unapproved_indication" in sev
+    assert "cure" in sev
+
+
+def test_managing_a_risk_of_the_treatment_is_not_a_causal_claim() -> None:
+    assert not has(
+        "The risk of infection after the stem cell procedure can be reduced by careful monitoring.",
+        "causal_unhedged",
+    )
+
+
+def test_car_t_does_not_match_inside_cartilage() -> None:
+    assert cats("Stem cell injections repair knee cartilage.").get("causal_unhedged") == ["medium"]
