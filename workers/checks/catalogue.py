@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .rewrite import Rewrite
 from .scan import Feature, build_feature
 from .text import ContextLexicon, compile_context
 
@@ -74,6 +75,7 @@ class OverclaimRule:
     reference: str
     noun_guard: bool = False
     hedge_scope: str = "clause"  # or "sentence"
+    rewrites: tuple[Rewrite, ...] = ()  # tried in order on the trigger words (rewrite.py)
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,9 @@ def load_catalogue() -> Catalogue:
                 reference=r["reference"].strip(),
                 noun_guard=bool(r.get("noun_guard", False)),
                 hedge_scope=str(r.get("hedge_scope", "clause")),
+                rewrites=tuple(
+                    Rewrite.build(w["match"], w["replace"], w.get("next")) for w in r.get("rewrites") or ()
+                ),
             )
         )
     return Catalogue(
@@ -223,6 +228,7 @@ def rule_catalogue() -> dict[str, Any]:
                 "unless_article": r.get("unless_article"),
                 "context": dict(r.get("context") or {}),
                 "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
+                "rewrites": copy.deepcopy(r.get("rewrites") or []),
             }
         )
     return {

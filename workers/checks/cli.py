@@ -46,6 +46,8 @@ def _report(name: str, verdict: Verdict, out: TextIO) -> None:
         )
         out.write(f'        [{f["start"]}:{f["end"]}] "{f["quote"]}"\n')
         out.write(f"        why: {f['message']}\n")
+        if f.get("rewrite"):
+            out.write(f"        rewrite: {f['rewrite']}\n")
         out.write(f"        try: {f['suggestion']}\n")
     out.write("\n")
 

@@ -10,6 +10,7 @@ from typing import cast
 from .catalogue import SEVERITIES, Catalogue, ElementRule, OverclaimRule, load_catalogue
 from .claims import ClaimStrength, classify_claim
 from .model import Element, Evidence, Finding, Policy, Severity, Status, Verdict
+from .rewrite import rewrite_sentence
 from .scan import Doc
 from .text import Sentences, fold
 
@@ -281,7 +282,13 @@ class _Run:
             else 0
         )
         severity = _lower(severity, steps)
-        qs, qe = _window(text, ss, se, ms, me) if rule.span == "sentence" else (ms, me)
+        ws, we = _window(text, ss, se, ms, me)
+        qs, qe = (ws, we) if rule.span == "sentence" else (ms, me)
+        rewrite = (
+            rewrite_sentence(text[ws:we], ms - ws, me - ws, rule.rewrites)
+            if rule.rewrites and ws <= ms and me <= we
+            else None
+        )
         return Finding(
             rule=rule.id,
             category=rule.category,
@@ -291,6 +298,7 @@ class _Run:
             quote=text[qs:qe],
             message=rule.message,
             suggestion=rule.suggestion,
+            rewrite=rewrite,
             hedged=ctx.hedged or (ctx.weak_hedge and rule.context["weak_hedge"] != "keep"),
             negated=ctx.negated,
             attributed=ctx.attributed,

@@ -99,6 +99,8 @@ class Finding:
     negated: bool = False
     attributed: bool = False
     reference: str = ""
+    # The finding's sentence with the offending words rewritten; None when no safe rewrite exists.
+    rewrite: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,6 +112,7 @@ class Finding:
             "quote": self.quote,
             "message": self.message,
             "suggestion": self.suggestion,
+            "rewrite": self.rewrite,
             "hedged": self.hedged,
             "negated": self.negated,
             "attributed": self.attributed,

@@ -2,9 +2,11 @@
 
 A rule-level suggestion ("describe the measured outcome") tells an editor what to do; the rewrite
 shows it on their text, so the edit can be reviewed and pasted.  Each overclaim rule in rules.yaml
-may list ``rewrites``: ``{match, replace}`` pairs tried in order against the words that triggered
-the finding (the first whose ``match`` regex fully matches them wins), where ``replace`` is a
-``re`` template (``\\1`` refers to a group of ``match``).  Two replacements are built in, because
+may list ``rewrites``: ``{match, replace, next?}`` entries tried in order against the words that
+triggered the finding (the first whose ``match`` regex fully matches them, and whose optional
+``next`` regex matches the start of the text after them, wins), where ``replace`` is a ``re``
+template (``\\1`` refers to a group of ``match``).  ``next`` tells an adjective before a noun
+("a groundbreaking therapy", which loses the word) from one after a verb ("it is groundbreaking").  Two replacements are built in, because
 a table cannot express them:
 
 - ``{hedge}`` turns a verb of cause or efficacy into a hedged one ("reduces" -> "may reduce",
@@ -27,6 +29,13 @@ HEDGE = "{hedge}"
 DELETE = "{delete}"
 
 _BE_BEFORE = re.compile(r"\b(is|are|was|were)\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(can|will|would|could|does|do|did|shall|should)\s+$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_ADVERB_BEFORE = re.compile(r"\b([a-z]+ly)\s+$", re.IGNORECASE)
+# Predicates that need a copula to be hedged ("is effective" -> "may be effective").
+_ADJECTIVES = frozenset(
+    {"effective", "efficacious", "beneficial", "superior", "protective", "safe", "detrimental", "harmful"}
+)
 _IRREGULAR_BASE = {
     "led": "have led",
     "drove": "have driven",
@@ -72,10 +81,13 @@ class Rewrite:
 
     match: re.Pattern[str]
     replace: str
+    next: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, match: str, replace: str) -> Rewrite:
-        return cls(re.compile(match, re.IGNORECASE), replace)
+    def build(cls, match: str, replace: str, next: str | None = None) -> Rewrite:
+        return cls(
+            re.compile(match, re.IGNORECASE), replace, re.compile(next, re.IGNORECASE) if next else None
+        )
 
 
 def _match_case(new: str, old: str) -> str:
@@ -110,22 +122,44 @@ def rewrite_sentence(sentence: str, start: int, end: int, rewrites: tuple[Rewrit
         if m is None:
             continue
         before, after = sentence[:start], sentence[end:]
+        if rw.next is not None and not rw.next.match(after.lstrip()):
+            continue
         if rw.replace == DELETE:
             out = _tidy(before, after)
         elif rw.replace == HEDGE:
             be = _BE_BEFORE.search(before)
+            modal = _MODAL_BEFORE.search(before)
+            if _TO_BEFORE.search(before):
+                return None  # "shown to reduce": the hedge belongs earlier than the verb
             if be:  # "is effective" -> "may be effective": the copula moves after the modal
                 before = before[: be.start()]
-                new = "may be " + words
-                new = _match_case(new, be.group(1))
+                new = _match_case("may be " + words, be.group(1))
+            elif modal:  # "can repair", "will reduce" -> "may repair", "may reduce"
+                before = before[: modal.start()]
+                new = _match_case("may " + words, modal.group(1))
+            elif words.split(" ", 1)[0].lower() in _ADJECTIVES:
+                return None
             else:
                 hedged = hedge_verb(words)
                 if hedged is None:
                     return None
-                new = _match_case(hedged, words)
+                adv = _ADVERB_BEFORE.search(before)
+                if adv and adv.group(1).lower() not in {"only", "early", "family", "daily"}:
+                    # "dramatically improved" -> "may have dramatically improved"
+                    before = before[: adv.start()]
+                    aux = "may have " if hedged.startswith("may have ") else "may "
+                    hedged = aux + adv.group(1) + " " + hedged[len(aux) :]
+                    new = _match_case(hedged, adv.group(1))
+                else:
+                    new = _match_case(hedged, words)
             out = before + new + after
         else:
-            out = before + _match_case(m.expand(rw.replace), words) + after
+            new = m.expand(rw.replace)
+            modal = _MODAL_BEFORE.search(before)
+            if modal and new.startswith("may "):  # "will reset" -> "may modulate", not "will may"
+                before = before[: modal.start()]
+                new = _match_case(new, modal.group(1))
+            out = before + _match_case(new, words) + after
         out = out.strip()
         if out and out[0].islower() and sentence.strip()[:1].isupper():
             out = out[0].upper() + out[1:]

@@ -48,6 +48,7 @@ def test_verdict_shape_matches_design() -> None:
             "negated",
             "attributed",
             "reference",
+            "rewrite",
         }
         assert f["severity"] in {"low", "medium", "high"}
         assert f["category"] in {
