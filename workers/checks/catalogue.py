@@ -67,6 +67,7 @@ class OverclaimRule:
     requires: tuple[Feature, ...]
     unless: re.Pattern[str] | None
     unless_article: re.Pattern[str] | None
+    unless_article_except: re.Pattern[str] | None  # the exception does not apply when this is present
     context: dict[str, str]
     overrides: tuple[SeverityOverride, ...]
     span: str
@@ -167,6 +168,7 @@ def load_catalogue() -> Catalogue:
                 requires=requires,
                 unless=_search(r.get("unless"), macros),
                 unless_article=_search(r.get("unless_article"), macros),
+                unless_article_except=_search(r.get("unless_article_except"), macros),
                 context=ctx,
                 overrides=overrides,
                 span=r.get("span", "match"),
@@ -226,6 +228,7 @@ def rule_catalogue() -> dict[str, Any]:
                 "requires": [x for x in (r.get("requires"), r.get("requires_also")) if x],
                 "unless": r.get("unless"),
                 "unless_article": r.get("unless_article"),
+                "unless_article_except": r.get("unless_article_except"),
                 "context": dict(r.get("context") or {}),
                 "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
                 "rewrites": copy.deepcopy(r.get("rewrites") or []),

@@ -148,6 +148,19 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     return word.endswith("ing") and (prev in _PREP_BEFORE or prev in _ADJ_BEFORE)
 
 
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|we're|we've)\b")
+
+
+def _quoted(text: str, ss: int, se: int, ms: int, me: int) -> bool:
+    """The match [ms, me) lies inside double quotation marks within its sentence [ss, se)."""
+    before = text[ss:ms]
+    straight = before.count('"')
+    if straight % 2 == 1:
+        return '"' in text[me:se]
+    opened = before.rfind("\u201c")
+    return opened != -1 and before.rfind("\u201d") < opened and "\u201d" in text[me:se]
+
+
 def _minimised(spans: list[tuple[int, int]], ss: int, ms: int, me: int) -> bool:
     """A minimising phrase ("no side effects") starts in this sentence before the match ends and ends
     at most 40 characters before the match starts."""
@@ -195,7 +208,14 @@ class _Run:
             ok = (
                 all(self.doc.any_in(req, ss, se) for req in rule.requires)
                 and (rule.unless is None or rule.unless.search(self.low, ss, se) is None)
-                and (rule.unless_article is None or rule.unless_article.search(self.low, ss, se) is None)
+                and (
+                    rule.unless_article is None
+                    or rule.unless_article.search(self.low, ss, se) is None
+                    or (
+                        rule.unless_article_except is not None
+                        and rule.unless_article_except.search(self.low, ss, se) is not None
+                    )
+                )
             )
             cache[i] = ok
         return ok
@@ -227,6 +247,8 @@ class _Run:
             # statement hedged ("may reduce") or merely associational, the keyword hit is not a claim.
             if causal and self._claim(i).label in ("conditional_causal", "correlational"):
                 continue
+            if causal and not self._treatment_acts(rule, ss, ms, me):
+                continue
             finding = self._finding(rule, i, ms, me)
             if finding is not None:
                 found.append(finding)
@@ -242,10 +264,23 @@ class _Run:
                 if claim.label != "direct_causal" or claim.cue is None:
                     continue
                 ss, _ = sents.span(i)
+                if not self._treatment_acts(rule, ss, ss + claim.cue[0], ss + claim.cue[1]):
+                    continue
                 finding = self._finding(rule, i, ss + claim.cue[0], ss + claim.cue[1])
                 if finding is not None:
                     found.append(finding)
         return found
+
+    def _treatment_acts(self, rule: OverclaimRule, ss: int, ms: int, me: int) -> bool:
+        """In an article, a causal claim is about a treatment when the treatment comes before the
+        verb (its subject: "stem cells repair cartilage") or after it as the agent of a passive
+        ("pain was reduced by the injections").  "The immune system destroys these cells" and
+        "arthritis affects millions" describe a disease, not a treatment's effect."""
+        if not rule.requires:
+            return True
+        if all(self.doc.any_in(req, ss, ms) for req in rule.requires):
+            return True
+        return self.low.startswith((" by ", " with "), me)
 
     def _finding(self, rule: OverclaimRule, i: int, ms: int, me: int) -> Finding | None:
         """A finding for the match [ms, me) in sentence ``i``, or None when its context drops it."""
@@ -254,14 +289,19 @@ class _Run:
         ctx = sents.context(ms, me)
         if rule.hedge_scope == "sentence":
             ctx = sents.sentence_context(i, ctx)
+        # "Our patients say ..." is the publisher's own voice relaying a testimonial, not reported
+        # speech; a claim quoted word for word from someone else ('said its cells "regrow cartilage"')
+        # is reported at arm's length.
+        attributed = ctx.attributed and _FIRST_PERSON.search(low, ss, se) is None
+        distanced = attributed and (ctx.distanced or _quoted(text, ss, se, ms, me))
         flags = {
             "negated": ctx.negated,
-            "distanced": ctx.distanced and ctx.attributed,
+            "distanced": distanced,
             "question": ctx.question,
             "hedged": ctx.hedged,
             "weak_hedge": ctx.weak_hedge,
             "capability": ctx.capability,
-            "attributed": ctx.attributed,
+            "attributed": attributed,
             "conditional": ctx.conditional,
         }
         if any(on and rule.context[f] == "drop" for f, on in flags.items()):
@@ -301,7 +341,7 @@ class _Run:
             rewrite=rewrite,
             hedged=ctx.hedged or (ctx.weak_hedge and rule.context["weak_hedge"] != "keep"),
             negated=ctx.negated,
-            attributed=ctx.attributed,
+            attributed=attributed,
             reference=rule.reference,
         )
 
@@ -360,7 +400,7 @@ class _Run:
             rule,
             requires=(),
             unless_article=None,
-            context={**rule.context, "negated": "keep", "capability": "keep"},
+            context={**rule.context, "negated": "keep", "capability": "keep", "attributed": "keep"},
         )
         if self._rule_findings(bare):
             return True

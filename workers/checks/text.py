@@ -215,6 +215,17 @@ def compile_context(spec: dict[str, object]) -> ContextLexicon:
 
 
 _TOKEN = re.compile(r"[\w'%-]+")
+_OWN_NEGATORS = (
+    "no ",
+    "zero ",
+    "without ",
+    "none ",
+    "free of ",
+    "free from ",
+    "virtually no ",
+    "hardly any ",
+)
+_LIST_NEGATORS = frozenset({"no", "without", "zero", "none", "nor", "neither"})
 
 
 @dataclass(frozen=True)
@@ -377,8 +388,17 @@ class _SentenceTriggers:
 
     def context(self, ms: int, me: int) -> Context:
         lo, hi = self._clause(ms, me)
+        low = self.low
+        # In a list of denials ("no scarring, no infections and no risk"), an earlier "no" does not
+        # negate a match that carries its own: only "not", "never", "n't" ... can ("it is not true
+        # that there are no risks").
+        own = low.startswith(_OWN_NEGATORS, ms)
         negated = any(
-            lo <= a and b <= ms and self._tokens_between(b, ms) <= self.window for a, b in self.neg
+            lo <= a
+            and b <= ms
+            and self._tokens_between(b, ms) <= self.window
+            and not (own and low[a:b] in _LIST_NEGATORS)
+            for a, b in self.neg
         ) or any(me <= a and b <= hi and self._tokens_between(me, a) <= 4 for a, b in self.negpost)
         hedged = any(lo <= a < hi and not (ms <= a < me) for a, _ in self.hedge)
         # Hedges that frame a whole sentence ("Early research suggests that ...") reach across clauses.

@@ -324,3 +324,105 @@ def test_managing_a_risk_of_the_treatment_is_not_a_causal_claim() -> None:
 
 def test_car_t_does_not_match_inside_cartilage() -> None:
     assert cats("Stem cell injections repair knee cartilage.").get("causal_unhedged") == ["medium"]
+
+
+# --------------------------------------------------------------------------- sales pitch, not description
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Book online today and mention this page to save on stem cell injections.",
+        "Use the code SPRING10 for 15% off your first stem cell session.",
+        "Visit kneerenew.example to claim a free assessment for stem cell therapy.",
+        "Stem cell therapy from the region's leading regenerative clinic, trusted by thousands.",
+        "Ask about our payment plans for stem cell treatment.",
+    ],
+)
+def test_sales_pitch_is_promotion(text: str) -> None:
+    assert has(text, "promotion")
+
+
+def test_describing_a_method_in_the_first_person_is_not_promotion() -> None:
+    assert not has("We use stem cells from screened donors, processed in a licensed laboratory.", "promotion")
+
+
+# --------------------------------------------------------------------------- permanence and lists of denials
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After one stem cell infusion the back pain was gone for good.",
+        "Most patients no longer need their inhalers after stem cell treatment.",
+        "The stem cell injections rebuild the cartilage in your knee.",
+    ],
+)
+def test_permanence_is_a_cure_claim(text: str) -> None:
+    assert has(text, "cure")
+
+
+def test_an_approved_transplant_curing_leukaemia_is_not_a_cure_claim() -> None:
+    assert not has("A donor stem cell transplant cures some people with leukaemia.", "cure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no incisions, no scarring and no risk of infection with our stem cell injections.",
+        "Because the stem cells are your own, they cannot cause rejection.",
+        "The stem cell procedure is drug-free and has none of the side effects of steroids.",
+    ],
+)
+def test_denials_in_a_list_are_each_safety_claims(text: str) -> None:
+    assert has(text, "safety")
+
+
+def test_not_true_that_there_is_no_risk_is_not_a_safety_claim() -> None:
+    assert not has("It is not true that stem cell injections carry no risk.", "safety")
+
+
+# --------------------------------------------------------------------------- hype and evidence
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stem cell therapy is the most important advance in joint care this century.",
+        "Exosomes are the future of regenerative medicine.",
+    ],
+)
+def test_superlatives_are_hype(text: str) -> None:
+    assert has(text, "hype")
+
+
+def test_many_patients_is_not_an_appeal_to_evidence() -> None:
+    assert not has("Many patients travel abroad for stem cell treatment.", "unsourced_evidence")
+
+
+# --------------------------------------------------------------------------- whose claim, about what
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In lupus, the immune system attacks healthy tissue, including the body's stem cells.",
+        "Stem cell patches improved heart function, according to a study published this week.",
+        "Immunosuppressant drugs raise the risk of infection after a stem cell transplant.",
+        "The clinic's founder said the infusions were slowing the disease in most of her stem cell patients.",
+    ],
+)
+def test_not_the_articles_own_causal_claim(text: str) -> None:
+    assert not has(text, "causal_unhedged")
+
+
+def test_passive_with_the_treatment_as_agent_is_a_causal_claim() -> None:
+    assert has("Knee pain was reduced by the stem cell injections.", "causal_unhedged")
+
+
+def test_claims_quoted_word_for_word_are_reported_at_arms_length() -> None:
+    text = (
+        'The regulator said the clinic sold its stem cell shots as "100% safe" and able to "cure arthritis".'
+    )
+    assert not has(text, "safety")
+    assert not has(text, "cure")
+
+
+def test_a_testimonial_in_the_publishers_voice_is_its_own_claim() -> None:
+    found = [
+        f for f in check("Our patients tell us the stem cell injections cured their arthritis.").findings
+    ]
+    cures = [f for f in found if f.category == "cure"]
+    assert cures and not cures[0].attributed
