@@ -77,6 +77,10 @@ class OverclaimRule:
     noun_guard: bool = False
     hedge_scope: str = "clause"  # or "sentence"
     rewrites: tuple[Rewrite, ...] = ()  # tried in order on the trigger words (rewrite.py)
+    # A match fully matching ``unless_document_match`` is excused when the document anywhere matches
+    # ``unless_document`` ("the trial found" in a report that names the journal).
+    unless_document: re.Pattern[str] | None = None
+    unless_document_match: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,8 @@ def load_catalogue() -> Catalogue:
                 unless=_search(r.get("unless"), macros),
                 unless_article=_search(r.get("unless_article"), macros),
                 unless_article_except=_search(r.get("unless_article_except"), macros),
+                unless_document=_search(r.get("unless_document"), macros),
+                unless_document_match=_search(r.get("unless_document_match"), macros),
                 context=ctx,
                 overrides=overrides,
                 span=r.get("span", "match"),
@@ -229,6 +235,8 @@ def rule_catalogue() -> dict[str, Any]:
                 "unless": r.get("unless"),
                 "unless_article": r.get("unless_article"),
                 "unless_article_except": r.get("unless_article_except"),
+                "unless_document": r.get("unless_document"),
+                "unless_document_match": r.get("unless_document_match"),
                 "context": dict(r.get("context") or {}),
                 "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
                 "rewrites": copy.deepcopy(r.get("rewrites") or []),

@@ -183,6 +183,7 @@ class _Run:
         self.sents = Sentences(text, self.low, cat.lexicon, self.doc)
         self._safety_spans: list[tuple[int, int]] | None = None
         self._claims: dict[int, ClaimStrength] = {}
+        self._documents: dict[str, bool] = {}
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -249,6 +250,8 @@ class _Run:
                 continue
             if causal and not self._treatment_acts(rule, ss, ms, me):
                 continue
+            if self._excused_by_document(rule, ms, me):
+                continue
             finding = self._finding(rule, i, ms, me)
             if finding is not None:
                 found.append(finding)
@@ -270,6 +273,16 @@ class _Run:
                 if finding is not None:
                     found.append(finding)
         return found
+
+    def _excused_by_document(self, rule: OverclaimRule, ms: int, me: int) -> bool:
+        if rule.unless_document is None or rule.unless_document_match is None:
+            return False
+        if rule.unless_document_match.fullmatch(self.low, ms, me) is None:
+            return False
+        cited = self._documents.get(rule.id)
+        if cited is None:
+            cited = self._documents[rule.id] = rule.unless_document.search(self.low) is not None
+        return cited
 
     def _treatment_acts(self, rule: OverclaimRule, ss: int, ms: int, me: int) -> bool:
         """In an article, a causal claim is about a treatment when the treatment comes before the
