@@ -108,10 +108,16 @@ def harms_present(v: dict[str, Any]) -> bool:
     return bool(v["checks"][0]["elements"][0]["present"])
 
 
+def harms_adequate(v: dict[str, Any]) -> bool:
+    """HealthNewsReview asks whether harms are adequately explained/quantified: the element's `adequate`."""
+    return bool(v["checks"][0]["elements"][0].get("adequate"))
+
+
 def bench_fakehealth(path: Path) -> dict[str, Any]:
     rows = read_jsonl(path)
     sens: list[tuple[bool, bool]] = []
     harms: list[tuple[bool, bool]] = []
+    harms_named: list[tuple[bool, bool]] = []
     for r in rows:
         v = check(r["text"]).to_dict()
         lab = r["label"]
@@ -120,7 +126,8 @@ def bench_fakehealth(path: Path) -> dict[str, Any]:
             sens.append((s == "Not Satisfactory", is_sensational(v)))
         h = lab.get("harms")
         if h in ("Satisfactory", "Not Satisfactory"):
-            harms.append((h == "Satisfactory", harms_present(v)))
+            harms.append((h == "Satisfactory", harms_adequate(v)))
+            harms_named.append((h == "Satisfactory", harms_present(v)))
     return {
         "sensational_language": {
             "task": "HealthNewsReview 'sensational language' Not Satisfactory (= has it) vs a hype/cure/safety "
@@ -128,8 +135,10 @@ def bench_fakehealth(path: Path) -> dict[str, Any]:
             **confusion(sens),
         },
         "harms": {
-            "task": "HealthNewsReview 'harms' Satisfactory vs the harms element present (N/A skipped)",
+            "task": "HealthNewsReview 'harms' Satisfactory vs the harms element adequate (named and explained or "
+            "quantified; N/A skipped)",
             **confusion(harms),
+            "element_present_for_comparison": confusion(harms_named),
         },
     }
 

@@ -27,6 +27,8 @@ CONTEXT_FLAGS = (
     "conditional",
 )
 _ACTIONS = ("keep", "lower", "lower2", "drop")
+# How many tokens may separate an element matcher's `unless_before` pattern from the match.
+_BEFORE_TOKENS = 3
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -48,6 +50,28 @@ def _opt(pattern: str | None, macros: dict[str, str]) -> Feature | None:
 
 def _search(pattern: str | None, macros: dict[str, str]) -> re.Pattern[str] | None:
     return re.compile(_expand(pattern, macros)) if pattern else None
+
+
+def _before(pattern: str | None, macros: dict[str, str]) -> re.Pattern[str] | None:
+    """A pattern that must end at most _BEFORE_TOKENS tokens before the end of the searched window."""
+    if not pattern:
+        return None
+    return re.compile(
+        rf"\b(?:{_expand(pattern, macros)})(?:[^\w.;:!?]+[\w'-]+){{0,{_BEFORE_TOKENS}}}[^\w.;:!?]*$"
+    )
+
+
+def _adequacy(spec: dict[str, Any] | None, macros: dict[str, str]) -> Adequacy | None:
+    if not spec:
+        return None
+    reports = spec.get("reports") or []
+    if_quant = spec.get("reports_if_quantified") or []
+    return Adequacy(
+        quantified=re.compile(_expand(spec["quantified"], macros)),
+        reports=_words(reports, macros) if reports else None,
+        reports_if_quantified=_words(if_quant, macros) if if_quant else None,
+        distinct=int(spec.get("distinct", 3)),
+    )
 
 
 @dataclass(frozen=True)
@@ -89,6 +113,26 @@ class ElementMatcher:
     requires: Feature | None
     negated: str
     minimised: str
+    # A match that is the object of this ("reduces the risk of death", "relief from pain") is an
+    # outcome, not a disclosure: the pattern must end within a few tokens before the match.
+    unless_before: re.Pattern[str] | None = None
+    # False for phrases that introduce harms without naming one ("side effects include"): they make
+    # the element present but are not a distinct harm when judging adequacy.
+    specific: bool = True
+
+
+@dataclass(frozen=True)
+class Adequacy:
+    """When a present element is also *adequate* (harms: explained or quantified, not only named)."""
+
+    # Searched in each sentence that disclosed the element: frequency, numbers, severity, comparison.
+    quantified: re.Pattern[str]
+    # Study-style reporting of adverse-event results that is adequate on its own.
+    reports: Feature | None
+    # Reporting that is adequate only in a sentence that also matches `quantified`.
+    reports_if_quantified: Feature | None
+    # Or this many different specific terms named across the disclosing sentences.
+    distinct: int
 
 
 @dataclass(frozen=True)
@@ -99,6 +143,7 @@ class ElementRule:
     matchers: tuple[ElementMatcher, ...]
     message: str
     reference: str
+    adequacy: Adequacy | None = None
 
 
 @dataclass(frozen=True)
@@ -135,11 +180,21 @@ def load_catalogue() -> Catalogue:
                 requires=_opt(m.get("requires"), macros),
                 negated=m.get("negated", "drop"),
                 minimised=m.get("minimised", "keep"),
+                unless_before=_before(m.get("unless_before"), macros),
+                specific=bool(m.get("specific", True)),
             )
             for m in e["rules"]
         )
         elements.append(
-            ElementRule(e["id"], e["element"], float(e["weight"]), matchers, e["message"], e["reference"])
+            ElementRule(
+                e["id"],
+                e["element"],
+                float(e["weight"]),
+                matchers,
+                e["message"],
+                e["reference"],
+                _adequacy(e.get("adequacy"), macros),
+            )
         )
     rules = []
     for r in raw["rules"]:
@@ -220,6 +275,8 @@ def rule_catalogue() -> dict[str, Any]:
                 "patterns": [p for m in e["rules"] for p in m["patterns"]],
             }
         )
+        if e.get("adequacy"):
+            out_rules[-1]["adequacy"] = copy.deepcopy(e["adequacy"])
     for r in raw["rules"]:
         out_rules.append(
             {

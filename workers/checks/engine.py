@@ -7,7 +7,7 @@ import re
 from dataclasses import replace as _replace
 from typing import cast
 
-from .catalogue import SEVERITIES, Catalogue, ElementRule, OverclaimRule, load_catalogue
+from .catalogue import SEVERITIES, Adequacy, Catalogue, ElementRule, OverclaimRule, load_catalogue
 from .claims import ClaimStrength, classify_claim
 from .model import Element, Evidence, Finding, Policy, Severity, Status, Verdict
 from .rewrite import rewrite_sentence
@@ -23,6 +23,8 @@ _DEFAULT_CAP = 0.70
 _DENSITY_SENTENCES = 40
 _QUOTE_LIMIT = 300
 _MAX_EVIDENCE = 3
+# Characters before an element match searched for its `unless_before` pattern.
+_BEFORE_WINDOW = 60
 
 
 def _lower(sev: str, steps: int) -> str:
@@ -363,17 +365,20 @@ class _Run:
         return sorted((f.start, f.end) for f in findings if f.category == "safety")
 
     def element(self, rule: ElementRule, minimising: list[tuple[int, int]]) -> Element:
-        text, sents = self.text, self.sents
+        text, low, sents = self.text, self.low, self.sents
+        adequacy = rule.adequacy
         evidence: list[Evidence] = []
         used: set[int] = set()
         hits: list[tuple[int, int, int]] = []
+        # Sentence -> distinct terms it names (only kept when the element has a notion of adequacy).
+        named: dict[int, set[str]] = {}
         for matcher in rule.matchers:
             found = 0
             for ms, me in self.doc.iter_spans(matcher.pattern):
-                if found >= _MAX_EVIDENCE:
+                if found >= _MAX_EVIDENCE and adequacy is None:
                     break  # only the first few sentences are quoted
                 i = sents.index_of(ms)
-                if i in used:
+                if i in used and adequacy is None:
                     continue
                 ss, se = sents.span(i)
                 if matcher.requires is not None and not self.doc.any_in(matcher.requires, ss, se):
@@ -381,17 +386,74 @@ class _Run:
                 # "no side effects", "minimal risk of rejection": a minimised harm is not a disclosure.
                 if matcher.minimised == "drop" and _minimised(minimising, ss, ms, me):
                     continue
-                if matcher.negated == "drop" and sents.context(ms, me).negated:
+                # "reduces the risk of death", "relief from pain": an outcome, not a disclosure.
+                if matcher.unless_before is not None and matcher.unless_before.search(
+                    low, max(ss, ms - _BEFORE_WINDOW), ms
+                ):
+                    continue
+                ctx = sents.context(ms, me) if matcher.negated == "drop" or adequacy is not None else None
+                if matcher.negated == "drop" and ctx is not None and ctx.negated:
+                    continue
+                # Adequacy reads only harms stated as such, not asked about or supposed.
+                if adequacy is not None and ctx is not None and not (ctx.question or ctx.conditional):
+                    terms = named.setdefault(i, set())
+                    if matcher.specific:
+                        terms.add(low[ms:me].rstrip("s"))
+                if i in used:
                     continue
                 used.add(i)
                 hits.append((ms, me, i))
                 found += 1
+        adequate: bool | None = None
+        if adequacy is not None:
+            adequate = self._adequate(adequacy, named)
+            if adequate and not hits:
+                # Study-style adverse-event reporting with no specific harm named ("no serious
+                # adverse events occurred in either group") is a disclosure too.
+                hits = self._reports(adequacy)
         hits.sort()
         for ms, me, i in hits[:_MAX_EVIDENCE]:
             ss, se = sents.span(i)
             qs, qe = _window(text, ss, se, ms, me)
             evidence.append(Evidence(qs, qe, text[qs:qe]))
-        return Element(rule.element, bool(hits), tuple(evidence))
+        return Element(rule.element, bool(hits), tuple(evidence), adequate)
+
+    def _adequate(self, adequacy: Adequacy, named: dict[int, set[str]]) -> bool:
+        """Named harms that are also explained: quantified or graded in a disclosing sentence, several
+        distinct harms, or study-style reporting of adverse-event results."""
+        low, sents = self.low, self.sents
+        for i in named:
+            ss, se = sents.span(i)
+            if adequacy.quantified.search(low, ss, se):
+                return True
+        if len(set().union(*named.values()) if named else ()) >= adequacy.distinct:
+            return True
+        return bool(self._reports(adequacy, first=True))
+
+    def _reports(self, adequacy: Adequacy, first: bool = False) -> list[tuple[int, int, int]]:
+        """Adverse-event reporting sentences (not negated by the writer's own voice: "no serious
+        adverse events were observed" is a result, so negation is kept)."""
+        low, sents = self.low, self.sents
+        out: list[tuple[int, int, int]] = []
+        seen: set[int] = set()
+        for feature, need_quant in ((adequacy.reports, False), (adequacy.reports_if_quantified, True)):
+            if feature is None:
+                continue
+            for ms, me in self.doc.iter_spans(feature):
+                i = sents.index_of(ms)
+                if i in seen:
+                    continue
+                ss, se = sents.span(i)
+                if need_quant and not adequacy.quantified.search(low, ss, se):
+                    continue
+                ctx = sents.context(ms, me)
+                if ctx.question or ctx.conditional:
+                    continue
+                seen.add(i)
+                out.append((ms, me, i))
+                if first or len(out) >= _MAX_EVIDENCE:
+                    return out
+        return out
 
     def applicable(self, title: str | None) -> bool:
         # Short texts (an editor's preview of a paragraph) need proportionally fewer mentions.

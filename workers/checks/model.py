@@ -76,13 +76,19 @@ class Element:
     element: str
     present: bool
     evidence: tuple[Evidence, ...] = ()
+    # Only for elements with a notion of adequacy (harms): named *and* explained or quantified.
+    # None means the element has no such notion, and the key is left out of the JSON.
+    adequate: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "element": self.element,
             "present": self.present,
-            "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.adequate is not None:
+            out["adequate"] = self.adequate
+        out["evidence"] = [e.to_dict() for e in self.evidence]
+        return out
 
 
 @dataclass(frozen=True)

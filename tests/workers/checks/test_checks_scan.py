@@ -48,6 +48,8 @@ def all_features() -> list[Feature]:
             feats.append(m.pattern)
             if m.requires is not None:
                 feats.append(m.requires)
+        if e.adequacy is not None:
+            feats += [f for f in (e.adequacy.reports, e.adequacy.reports_if_quantified) if f is not None]
     lex = cat.lexicon
     feats += [
         lex.negation_pre,

@@ -32,7 +32,10 @@ def test_verdict_shape_matches_design() -> None:
     assert set(rd) == {"check", "status", "score", "elements"}
     assert set(oc) == {"check", "status", "score", "findings"}
     for e in rd["elements"]:
-        assert set(e) == {"element", "present", "evidence"}
+        # Harms alone also says whether the named harms are explained or quantified (additive key).
+        keys = {"element", "present", "evidence"} | ({"adequate"} if e["element"] == "harms" else set())
+        assert set(e) == keys
+        assert not e.get("adequate") or e["present"]
     assert oc["findings"]
     for f in oc["findings"]:
         assert set(f) == {
