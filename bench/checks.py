@@ -97,9 +97,12 @@ SENSATIONAL = {"hype", "cure", "safety"}
 
 
 def is_sensational(v: dict[str, Any]) -> bool:
-    """Predicted 'has sensational language': a hype, cure or safety finding of medium or high severity."""
+    """Predicted 'has sensational language': a hype, cure or safety finding of medium or high severity,
+    or a hedged hype finding (HealthNewsReview counts "could be a game changer" as sensational; the
+    engine reports it one severity lower, as DESIGN.md asks)."""
     return any(
-        f["category"] in SENSATIONAL and f["severity"] in ("medium", "high")
+        f["category"] in SENSATIONAL
+        and (f["severity"] in ("medium", "high") or (f["category"] == "hype" and f["hedged"]))
         for f in v["checks"][1]["findings"]
     )
 
@@ -131,7 +134,7 @@ def bench_fakehealth(path: Path) -> dict[str, Any]:
     return {
         "sensational_language": {
             "task": "HealthNewsReview 'sensational language' Not Satisfactory (= has it) vs a hype/cure/safety "
-            "finding of medium or high severity",
+            "finding of medium or high severity, or a hedged hype finding",
             **confusion(sens),
         },
         "harms": {

@@ -372,6 +372,7 @@ class _Run:
         hits: list[tuple[int, int, int]] = []
         # Sentence -> distinct terms it names (only kept when the element has a notion of adequacy).
         named: dict[int, set[str]] = {}
+        named_spans: list[tuple[int, int]] = []  # one harm named twice ("tumour" in "tumour formation")
         for matcher in rule.matchers:
             found = 0
             for ms, me in self.doc.iter_spans(matcher.pattern):
@@ -397,8 +398,9 @@ class _Run:
                 # Adequacy reads only harms stated as such, not asked about or supposed.
                 if adequacy is not None and ctx is not None and not (ctx.question or ctx.conditional):
                     terms = named.setdefault(i, set())
-                    if matcher.specific:
+                    if matcher.specific and not any(a < me and ms < b for a, b in named_spans):
                         terms.add(low[ms:me].rstrip("s"))
+                        named_spans.append((ms, me))
                 if i in used:
                     continue
                 used.add(i)

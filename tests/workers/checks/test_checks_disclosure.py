@@ -148,3 +148,35 @@ def test_disease_symptoms_after_therapy_words_are_not_harms() -> None:
     assert not present("Many patients seek relief from pain with physiotherapy or stem cell therapy.")[
         "harms"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stem cell transplants carry risks, including infections and some cancers.",
+        "The immune-suppressing drugs raise the risk of serious infections after a stem cell transplant.",
+        "Two volunteers died during the stem cell trial.",
+    ],
+)
+def test_risks_introduced_or_raised_are_harms(text: str) -> None:
+    assert present(text)["harms"]
+
+
+def test_a_risk_the_treatment_lowers_is_not_a_harm() -> None:
+    assert not present("Stem cell transplants reduce the risk of infection after chemotherapy.")["harms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your haematologist can explain whether a stem cell transplant suits you.",
+        "Families should ask their transplant team about stem cell trials.",
+        "Anyone considering stem cell eye drops should first be assessed by an ophthalmologist.",
+    ],
+)
+def test_the_clinician_who_explains_or_assesses_is_professional_advice(text: str) -> None:
+    assert present(text)["professional_advice"]
+
+
+def test_a_clinic_calling_back_is_not_professional_advice() -> None:
+    assert not present("Our stem cell team will call you back within a day.")["professional_advice"]
