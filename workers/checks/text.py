@@ -170,6 +170,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class ContextLexicon:
     negation_pre: Feature
+    negation_clause: Feature  # negates to the end of its clause, however far ("no evidence that ...")
     negation_post: Feature
     pseudo: Feature
     hedge_strong: Feature
@@ -199,6 +200,7 @@ def compile_context(spec: dict[str, object]) -> ContextLexicon:
         raise RuntimeError("context.negation_window must be an integer")
     return ContextLexicon(
         negation_pre=fx("negation_pre"),
+        negation_clause=fx("negation_clause"),
         negation_post=fx("negation_post"),
         pseudo=fx("pseudo_negation"),
         hedge_strong=fx("hedge_strong"),
@@ -291,10 +293,21 @@ class Sentences:
         )
 
 
-(_PSEUDO, _NEG, _NEGPOST, _HEDGE, _WEAK, _CAPABILITY, _ATTR, _DISTANCING, _COND, _TERM, _EMBEDDED_Q) = range(
-    11
-)
-_N_KINDS = 11
+(
+    _PSEUDO,
+    _NEG,
+    _NEGPOST,
+    _HEDGE,
+    _WEAK,
+    _CAPABILITY,
+    _ATTR,
+    _DISTANCING,
+    _COND,
+    _TERM,
+    _EMBEDDED_Q,
+    _NEGCLAUSE,
+) = range(12)
+_N_KINDS = 12
 
 
 class _DocTriggers:
@@ -315,6 +328,7 @@ class _DocTriggers:
             lex.conditional,
             lex.terminator,
             lex.embedded_question,
+            lex.negation_clause,
         )
         items = [(a, b, kind) for kind, f in enumerate(features) for a, b in doc.spans(f)]
         items.sort()
@@ -333,6 +347,7 @@ class _SentenceTriggers:
         "hedge",
         "low",
         "neg",
+        "negclause",
         "negpost",
         "question",
         "start",
@@ -359,6 +374,7 @@ class _SentenceTriggers:
 
         self.neg = [x for x in found[_NEG] if keep(x)] if pseudo else found[_NEG]
         self.negpost = [x for x in found[_NEGPOST] if keep(x)] if pseudo else found[_NEGPOST]
+        self.negclause = found[_NEGCLAUSE]
         self.hedge = found[_HEDGE]
         self.weak = found[_WEAK]
         self.capability = found[_CAPABILITY]
@@ -400,6 +416,7 @@ class _SentenceTriggers:
             and not (own and low[a:b] in _LIST_NEGATORS)
             for a, b in self.neg
         ) or any(me <= a and b <= hi and self._tokens_between(me, a) <= 4 for a, b in self.negpost)
+        negated = negated or any(lo <= a and b <= ms for a, b in self.negclause)
         hedged = any(lo <= a < hi and not (ms <= a < me) for a, _ in self.hedge)
         # Hedges that frame a whole sentence ("Early research suggests that ...") reach across clauses.
         weak = any(lo <= a < hi and not (ms <= a < me) for a, _ in self.weak)

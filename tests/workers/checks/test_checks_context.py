@@ -47,7 +47,9 @@ def test_negation_does_not_cross_a_terminator() -> None:
 
 
 def test_negation_window_is_limited() -> None:
-    c = ctx("No one at the meeting on Friday in the small town hall said the shots cure pain.", "cure")
+    c = ctx(
+        "No parking was left near the small town hall on Friday when we heard the shots cure pain.", "cure"
+    )
     assert not c.negated
 
 

@@ -426,3 +426,98 @@ def test_a_testimonial_in_the_publishers_voice_is_its_own_claim() -> None:
     ]
     cures = [f for f in found if f.category == "cure"]
     assert cures and not cures[0].attributed
+
+
+# --------------------------------------------------------------------------- denials that frame a clause
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "There is no good evidence that stem cell shots help people with emphysema.",
+            "unapproved_indication",
+        ),
+        ("It is not true that injections of your own cells carry no risk.", "safety"),
+        ("It would be wrong to say the stem cell infusion is free of side effects.", "safety"),
+        ("None of the volunteers in the stem cell trial was cured.", "cure"),
+        ("No stem cell product has been shown to reverse Alzheimer's disease.", "cure"),
+        ("No treatment can yet restore function lost after a stroke.", "cure"),
+    ],
+)
+def test_a_denial_that_frames_the_clause_negates_it(text: str, category: str) -> None:
+    assert not has(text, category)
+
+
+def test_yet_as_an_adverb_does_not_end_the_clause_but_as_a_conjunction_does() -> None:
+    assert has("Our stem cell shots cure knee pain, yet the price stays low.", "cure")
+
+
+# --------------------------------------------------------------------------- reported at arm's length
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ('Some sellers describe the injections as a "fountain of youth", a phrase doctors reject.', "cure"),
+        (
+            "Online testimonials call the stem cell drip life-changing, but testimonials are not evidence.",
+            "hype",
+        ),
+        ("The clinic insists its stem cell patients suffer no complications.", "safety"),
+        (
+            "The court ordered the clinic to stop telling patients that its stem cells could cure cancer.",
+            "cure",
+        ),
+    ],
+)
+def test_claims_described_by_critics_or_courts_are_not_the_articles(text: str, category: str) -> None:
+    assert not has(text, category)
+
+
+# --------------------------------------------------------------------------- harms, cures and sources
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Radiotherapy before a stem cell transplant can cause infertility.",
+        "Cells injected into the spine can cause headaches and meningitis-like symptoms.",
+        "Heart failure has no cure, though medicines can ease breathlessness.",
+        "The statin reduced the risk of heart attack by 25% compared with placebo in a randomised trial.",
+        "A corneal stem cell product is authorised in the EU for burns that have destroyed the eye's own stem cells.",
+    ],
+)
+def test_harms_no_cure_statements_and_trial_results_are_not_causal_overclaims(text: str) -> None:
+    assert not has(text, "causal_unhedged")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drinking green tea every day prevents dementia.",
+        "Regular sauna sessions cut the risk of stroke in half.",
+    ],
+)
+def test_everyday_exposures_can_carry_causal_overclaims(text: str) -> None:
+    assert has(text, "causal_unhedged")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Because the stem cells are filtered, there is no chance of infection.", "safety"),
+        ("Our cord blood infusions have a spotless safety record.", "safety"),
+        ("After three stem cell sessions your back pain will be gone.", "cure"),
+        ("With our stem cell programme, knee pain becomes a thing of the past.", "cure"),
+        ("Your shoulder will be fully regenerated after the stem cell injection.", "cure"),
+        ("This stem cell discovery marks the end of arthritis as we know it.", "hype"),
+        ("Studies have found that the stem cell shots work at any age.", "unsourced_evidence"),
+        ("Thousands of published studies support stem cell therapy for lupus.", "unsourced_evidence"),
+        ("Stem cells are an excellent treatment for chronic fatigue syndrome.", "unapproved_indication"),
+        ("Click the link below to order your stem cell banking kit.", "promotion"),
+        ("Join us at our free stem cell seminar next week.", "promotion"),
+    ],
+)
+def test_more_ways_of_saying_it(text: str, category: str) -> None:
+    assert has(text, category)
+
+
+def test_a_negative_trial_result_is_not_an_appeal_to_evidence() -> None:
+    assert not has(
+        "The stem cell trial found no sign that the cells slowed the disease.", "unsourced_evidence"
+    )
