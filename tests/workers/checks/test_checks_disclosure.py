@@ -180,3 +180,37 @@ def test_the_clinician_who_explains_or_assesses_is_professional_advice(text: str
 
 def test_a_clinic_calling_back_is_not_professional_advice() -> None:
     assert not present("Our stem cell team will call you back within a day.")["professional_advice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For most people with knee arthritis, physiotherapy and weight loss remain the first options to try.",
+        "Inhalers and pulmonary rehabilitation remain the proven treatments for emphysema.",
+        "Stem cell injections are offered instead of surgery.",
+    ],
+)
+def test_other_options_presented_as_options_are_alternatives(text: str) -> None:
+    assert present(text + " Stem cell treatment is offered in clinics.")["alternatives"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She also had six months of physiotherapy after the stem cell injections.",
+        "The stem cell shot has none of the side effects of steroids.",
+    ],
+)
+def test_a_treatment_named_in_passing_is_not_an_alternative(text: str) -> None:
+    assert not present(text)["alternatives"]
+
+
+def test_the_clinics_own_team_and_sales_desk_are_not_professional_advice() -> None:
+    got = present(
+        "Our board-certified team delivers stem cell injections. Ask about our spring discount on stem cells."
+    )
+    assert not got["professional_advice"]
+
+
+def test_trial_participants_not_being_charged_is_cost_information() -> None:
+    assert present("Participants in the stem cell trial are not charged for the cells.")["cost"]
