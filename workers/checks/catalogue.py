@@ -239,7 +239,8 @@ def load_catalogue() -> Catalogue:
                 noun_guard=bool(r.get("noun_guard", False)),
                 hedge_scope=str(r.get("hedge_scope", "clause")),
                 rewrites=tuple(
-                    Rewrite.build(w["match"], w["replace"], w.get("next")) for w in r.get("rewrites") or ()
+                    Rewrite.build(w["match"], w["replace"], w.get("next"), w.get("prev"))
+                    for w in r.get("rewrites") or ()
                 ),
             )
         )

@@ -6,7 +6,9 @@ may list ``rewrites``: ``{match, replace, next?}`` entries tried in order agains
 triggered the finding (the first whose ``match`` regex fully matches them, and whose optional
 ``next`` regex matches the start of the text after them, wins), where ``replace`` is a ``re``
 template (``\\1`` refers to a group of ``match``).  ``next`` tells an adjective before a noun
-("a groundbreaking therapy", which loses the word) from one after a verb ("it is groundbreaking").  Two replacements are built in, because
+("a groundbreaking therapy", which loses the word) from one after a verb ("it is groundbreaking"),
+and ``prev`` (a regex that must match the end of the text before them) a noun from a verb ("a cure"
+against "injections cure").  Two replacements are built in, because
 a table cannot express them:
 
 - ``{hedge}`` turns a verb of cause or efficacy into a hedged one ("reduces" -> "may reduce",
@@ -82,11 +84,15 @@ class Rewrite:
     match: re.Pattern[str]
     replace: str
     next: re.Pattern[str] | None = None
+    prev: re.Pattern[str] | None = None  # searched in the text before the words; must end there
 
     @classmethod
-    def build(cls, match: str, replace: str, next: str | None = None) -> Rewrite:
+    def build(cls, match: str, replace: str, next: str | None = None, prev: str | None = None) -> Rewrite:
         return cls(
-            re.compile(match, re.IGNORECASE), replace, re.compile(next, re.IGNORECASE) if next else None
+            re.compile(match, re.IGNORECASE),
+            replace,
+            re.compile(next, re.IGNORECASE) if next else None,
+            re.compile(f"(?:{prev})\\s*$", re.IGNORECASE) if prev else None,
         )
 
 
@@ -123,6 +129,8 @@ def rewrite_sentence(sentence: str, start: int, end: int, rewrites: tuple[Rewrit
             continue
         before, after = sentence[:start], sentence[end:]
         if rw.next is not None and not rw.next.match(after.lstrip()):
+            continue
+        if rw.prev is not None and not rw.prev.search(before):
             continue
         if rw.replace == DELETE:
             out = _tidy(before, after)

@@ -235,3 +235,20 @@ def test_a_malformed_verdict_payload_still_renders(
     assert '<mark id="finding-2"' in response.get_data(as_text=True)  # non-objects are dropped first
     assert client.get("/dashboard/").status_code == 200
     assert client.get("/dashboard/stats").status_code == 200
+
+
+def test_article_page_shows_each_findings_rewrite(
+    client: Any, other_publisher: Any, moderator: Moderator, db: Database
+) -> None:
+    from workers.checks import check
+
+    text = "Our groundbreaking stem cell injections cure knee arthritis."
+    findings = check(text).to_dict()["checks"][1]["findings"]
+    cure = next(f for f in findings if f["category"] == "cure")
+    assert cure["rewrite"] == "Our groundbreaking stem cell injections may help with knee arthritis."
+    article_id = make_article(db, other_publisher.publisher_id, text, findings=findings)
+    sign_in(client, moderator.email, moderator.password)
+    html = client.get(f"/dashboard/articles/{article_id}").get_data(as_text=True)
+    assert 'class="rewrite"' in html
+    assert "Our groundbreaking stem cell injections may help with knee arthritis." in html
+    assert "Our stem cell injections cure knee arthritis." in html  # the hype word deleted

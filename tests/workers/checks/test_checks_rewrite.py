@@ -150,3 +150,15 @@ def test_rewrite_is_serialised_and_none_when_no_safe_rewrite() -> None:
     v = check("Stem cell treatment for lupus is offered at our clinic; results are incredible.").to_dict()
     hype = [f for f in v["checks"][1]["findings"] if f["rule"] == "OC-HYPE"]
     assert hype and hype[0]["rewrite"] is None
+
+
+def test_prev_tells_a_noun_from_a_verb() -> None:
+    table = (
+        Rewrite.build("cure", "treatment", prev=r"\b(?:a|the)"),
+        Rewrite.build("cure", "may help with", next="[a-z]"),
+    )
+    s1 = "It is a cure for gout."
+    s2 = "These shots cure gout."
+    i1, i2 = s1.index("cure"), s2.index("cure")
+    assert rewrite_sentence(s1, i1, i1 + 4, table) == "It is a treatment for gout."
+    assert rewrite_sentence(s2, i2, i2 + 4, table) == "These shots may help with gout."
