@@ -777,6 +777,10 @@ _INTERESTING = (
     | {",", "likely", "risk", "factor", "factors", "times"}
     | _RISK_NOUNS
 )
+_DRIVE = frozenset({"drive", "drives", "drove", "driven", "driving"})
+_DRIVE_NOT_CAUSAL = frozenset(
+    {"yourself", "himself", "herself", "themselves", "home", "back", "away", "there", "off"}
+)
 _NO_CLAIM = "no causal or associative claim found"
 _NOTHING = ClaimStrength("no_relationship", None, None, _NO_CLAIM)
 
@@ -1153,6 +1157,8 @@ def _cue_at(toks: list[str], raw: list[str], i: int, headline: bool) -> int:
         return 0
     if t.startswith("treat") and prev in _BE:
         return 0
+    if t in _DRIVE and nxt in _DRIVE_NOT_CAUSAL:
+        return 0  # "you can drive yourself home": the car, not a cause
     obj = toks[i + 2] if nxt in _DET and i + 2 < n else nxt
     if obj in _NON_HEALTH_OBJ:
         return 0  # "improves our understanding", "raises awareness": about research, not health

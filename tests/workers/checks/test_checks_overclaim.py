@@ -399,7 +399,7 @@ def test_many_patients_is_not_an_appeal_to_evidence() -> None:
     "text",
     [
         "In lupus, the immune system attacks healthy tissue, including the body's stem cells.",
-        "Stem cell patches improved heart function, according to a study published this week.",
+        "Stem cell patches improved heart function in a small pilot study.",
         "Immunosuppressant drugs raise the risk of infection after a stem cell transplant.",
         "The clinic's founder said the infusions were slowing the disease in most of her stem cell patients.",
     ],
@@ -521,3 +521,36 @@ def test_a_negative_trial_result_is_not_an_appeal_to_evidence() -> None:
     assert not has(
         "The stem cell trial found no sign that the cells slowed the disease.", "unsourced_evidence"
     )
+
+
+def test_a_bare_according_to_a_study_does_not_excuse_causal_certainty() -> None:
+    # Naming the design ("randomised trial", "small pilot study") qualifies the claim; "a study" does not.
+    assert has(
+        "Stem cell patches improved heart function, according to a study published this week.",
+        "causal_unhedged",
+    )
+
+
+def test_a_researchers_sensational_quote_is_still_hype() -> None:
+    assert has('"This stem cell patch is a game-changing moment for cardiology," said the surgeon.', "hype")
+
+
+def test_first_person_inside_someone_elses_quote_is_not_the_publishers_voice() -> None:
+    text = '"Our stem cell patients are living longer because of this treatment," the clinic director said.'
+    assert not has(text, "promotion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stem cell treatments take an hour, and you can drive yourself home.",
+        "With the usual stem cell protocols, progress can feel painfully slow.",
+        "Progress with stem cell therapy is slow.",
+    ],
+)
+def test_verbs_that_are_not_causal_here(text: str) -> None:
+    assert not has(text, "causal_unhedged")
+
+
+def test_slow_after_an_adverb_can_still_be_a_verb() -> None:
+    assert has("Stem cell injections dramatically slow arthritis.", "causal_unhedged")
