@@ -152,6 +152,7 @@ class Catalogue:
     lexicon: ContextLexicon
     treatment: Feature
     min_mentions: int
+    health: Feature  # a finding in an article not about a treatment needs one of these in its sentence
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -249,6 +250,7 @@ def load_catalogue() -> Catalogue:
         lexicon=lexicon,
         treatment=build_feature([str(t) for t in appl["treatment"]], boundary=r"\w-"),
         min_mentions=int(appl["min_mentions"]),
+        health=build_feature([_expand(str(t), macros) for t in appl["health"]]),
         elements=tuple(elements),
         rules=tuple(rules),
         raw=raw,

@@ -22,6 +22,9 @@ _CATEGORY_CAP = {"causal_unhedged": 0.20, "hype": 0.45}
 _DEFAULT_CAP = 0.70
 _DENSITY_SENTENCES = 40
 _QUOTE_LIMIT = 300
+# A text this long that is still not about a treatment is about something else (a resin guide, club
+# notes); a shorter one may be a snippet of a health article, so all its findings stand.
+_HEALTH_FILTER_MIN_SENTENCES = 5
 _MAX_EVIDENCE = 3
 # Characters before an element match searched for its `unless_before` pattern.
 _BEFORE_WINDOW = 60
@@ -521,6 +524,17 @@ class _Run:
             n += 2 * sum(1 for _ in self.cat.treatment.regex.finditer(fold(title)))
         return n >= need
 
+    def health_findings(self, findings: list[Finding]) -> list[Finding]:
+        """Findings whose sentence speaks of health, for an article that is not about a treatment.
+        Selling is selling in any article: promotion findings stay."""
+        sents, doc, health = self.sents, self.doc, self.cat.health
+        out = []
+        for f in findings:
+            ss, se = sents.span(sents.index_of(f.start))
+            if f.category == "promotion" or doc.any_in(health, ss, se):
+                out.append(f)
+        return out
+
     def causal_claim(self) -> bool:
         """True when any sentence states an unhedged causal/efficacy effect (the OC-CAUSAL detector)."""
         rule = next(r for r in self.cat.rules if r.category == "causal_unhedged")
@@ -581,9 +595,11 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
     policy = policy or _DEFAULT_POLICY
     cat = load_catalogue()
     run = _Run(text, cat)
-    findings = run.findings()
-    minimising = run.safety_spans(findings)
     applicable = run.applicable(title)
+    findings = run.findings()
+    if not applicable and len(run.sents.spans) >= _HEALTH_FILTER_MIN_SENTENCES:
+        findings = run.health_findings(findings)
+    minimising = run.safety_spans(findings)
     elements = tuple(run.element(rule, minimising) for rule in cat.elements)
     disclosure: float | None
     if applicable:

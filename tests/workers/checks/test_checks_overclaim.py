@@ -554,3 +554,22 @@ def test_verbs_that_are_not_causal_here(text: str) -> None:
 
 def test_slow_after_an_adverb_can_still_be_a_verb() -> None:
     assert has("Stem cell injections dramatically slow arthritis.", "causal_unhedged")
+
+
+RESIN_GUIDE = (
+    "Deep-pour epoxy needs patience. Most resins need three days before you can demould them. "
+    "They need a week before they are fully cured and ready for sanding. Too much heat makes the resin "
+    "cure too quickly. A small heater under a cardboard tent makes a dramatic difference. "
+    "Sand with a fine grit once the surface is hard."
+)
+
+
+def test_a_text_not_about_health_has_no_cure_or_hype_findings() -> None:
+    v = check(RESIN_GUIDE)
+    assert not v.applicable
+    assert [f.category for f in v.findings] == []
+
+
+def test_a_health_claim_in_a_text_not_about_treatment_is_still_found() -> None:
+    text = RESIN_GUIDE + " Sanding three times a week cures arthritis in your hands."
+    assert "cure" in {f.category for f in check(text).findings}
