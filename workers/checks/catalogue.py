@@ -104,6 +104,9 @@ class OverclaimRule:
     # A match fully matching ``unless_document_match`` is excused when the document anywhere matches
     # ``unless_document`` ("the trial found" in a report that names the journal).
     unless_document: re.Pattern[str] | None = None
+    # Words with a non-health sense ("the ham is cured", "a dramatic difference"): a match fully
+    # matching this needs a health word in its sentence.
+    needs_health: re.Pattern[str] | None = None
     unless_document_match: re.Pattern[str] | None = None
 
 
@@ -231,6 +234,7 @@ def load_catalogue() -> Catalogue:
                 unless_article_except=_search(r.get("unless_article_except"), macros),
                 unless_document=_search(r.get("unless_document"), macros),
                 unless_document_match=_search(r.get("unless_document_match"), macros),
+                needs_health=_search(r.get("needs_health"), macros),
                 context=ctx,
                 overrides=overrides,
                 span=r.get("span", "match"),

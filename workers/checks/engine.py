@@ -306,6 +306,12 @@ class _Run:
                 continue
             if self._excused_by_document(rule, ms, me):
                 continue
+            if (
+                rule.needs_health is not None
+                and rule.needs_health.fullmatch(low, ms, me)
+                and not self.doc.any_in(self.cat.health, ss, sents.span(i)[1])
+            ):
+                continue
             finding = self._finding(rule, i, ms, me)
             if finding is not None:
                 found.append(finding)

@@ -573,3 +573,49 @@ def test_a_text_not_about_health_has_no_cure_or_hype_findings() -> None:
 def test_a_health_claim_in_a_text_not_about_treatment_is_still_found() -> None:
     text = RESIN_GUIDE + " Sanding three times a week cures arthritis in your hands."
     assert "cure" in {f.category for f in check(text).findings}
+
+
+# --------------------------------------------------------------------------- other words for the same claims
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Donor stem cells are never rejected, so no matching is needed.", "safety"),
+        ("With these stem cell shots there is simply nothing that can go wrong.", "safety"),
+        ("Infection is simply not possible with filtered stem cells.", "safety"),
+        ("The stem cell injection needs no general anaesthetic and zero recovery time.", "safety"),
+        ("After the stem cell course, psoriasis stays in remission.", "cure"),
+        ("The cartilage grows back after one stem cell injection.", "cure"),
+        ("Patients leave free of back pain for good after stem cell therapy.", "cure"),
+        ("The exosome facial helps you age backwards.", "cure"),
+        ("Scientists call the stem cell result a turning point for spinal injury.", "hype"),
+        ("Enter SPRING at checkout to save 15% on stem cell banking.", "promotion"),
+        ("Places fill fast, so secure a stem cell consultation with a deposit of $200.", "promotion"),
+        ("Most specialists now agree that exosomes beat painkillers.", "unsourced_evidence"),
+        ("The evidence is overwhelming: stem cell therapy works.", "unsourced_evidence"),
+    ],
+)
+def test_other_words_for_the_same_claims(text: str, category: str) -> None:
+    assert has(text, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Stem cell injections are not risk-free.", "safety"),
+        ("Stem cell treatment is not without risks.", "safety"),
+        ("People who did not receive the stem cell drug died sooner.", "safety"),
+        ("Multiple sclerosis cannot yet be cured, by stem cells or anything else.", "unapproved_indication"),
+        ("Influencers call the stem cell drip a fountain of youth, yet no trial has tested it.", "cure"),
+        ("Ham is traditionally cured with salt for several weeks.", "cure"),
+        (
+            "The randomised VERITY trial found that the stem cell infusion lowered relapse rates by 30%.",
+            "unsourced_evidence",
+        ),
+    ],
+)
+def test_honest_statements_in_the_same_words_are_not_claims(text: str, category: str) -> None:
+    assert not has(text, category)
+
+
+def test_a_trial_reporting_no_serious_adverse_events_is_only_a_low_safety_finding() -> None:
+    assert cats("No serious adverse events were reported in the stem cell trial.").get("safety") == ["low"]
