@@ -214,3 +214,19 @@ def test_the_clinics_own_team_and_sales_desk_are_not_professional_advice() -> No
 
 def test_trial_participants_not_being_charged_is_cost_information() -> None:
     assert present("Participants in the stem cell trial are not charged for the cells.")["cost"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Less commonly there is infection where the stem cells were injected.",
+        "Three patients in the stem cell group had bleeding after the catheter procedure.",
+        "Two patients of the stem cell clinic were admitted to hospital with infections.",
+    ],
+)
+def test_harms_reported_by_frequency_count_or_hospital_admission(text: str) -> None:
+    assert present(text)["harms"]
+
+
+def test_patients_who_had_the_disease_are_not_a_harm_report() -> None:
+    assert not present("The stem cell trial enrolled patients who had lupus for years.")["harms"]
