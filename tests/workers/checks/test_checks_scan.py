@@ -134,6 +134,14 @@ def test_first_tokens() -> None:
     assert split_alternatives("(?:a|b(?:c|d)|[|x])") == ["a", "b(?:c|d)", "[|x]"]
 
 
+def test_no_feature_falls_back_to_scanning_for_letters() -> None:
+    """A pattern starting with a letter class ("[a-z0-9]...") would be tried at every word: slow.
+    Only punctuation, currency signs and digits may start a fallback pattern."""
+    for f in FEATURES:
+        for chars, regex in f.fallback:
+            assert not any(c.isalpha() for c in chars), regex.pattern[:80]
+
+
 def test_no_feature_is_anchored_on_a_stopword() -> None:
     """A feature anchored on "the" would be tried at every "the": slow. Use a lookbehind instead."""
     for f in FEATURES:
