@@ -619,3 +619,38 @@ def test_honest_statements_in_the_same_words_are_not_claims(text: str, category:
 
 def test_a_trial_reporting_no_serious_adverse_events_is_only_a_low_safety_finding() -> None:
     assert cats("No serious adverse events were reported in the stem cell trial.").get("safety") == ["low"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Because the stem cells are your own, there is nothing for your body to reject.", "safety"),
+        ("Donor stem cells slip past your immune system, so anti-rejection drugs are unnecessary.", "safety"),
+        ("The stem cell procedure has been performed safely on hundreds of knees.", "safety"),
+        ("With our stem cell shots, complications simply do not occur.", "safety"),
+        ("The stem cell hair grows back and stays with you for life.", "cure"),
+        ("Gardening three times a week wipes out your risk of a stroke.", "causal_unhedged"),
+        ("Message our stem cell team on WhatsApp to start your application.", "promotion"),
+        ("Book a stem cell consultation by calling 0800 555 0100.", "promotion"),
+    ],
+)
+def test_yet_more_ways_of_saying_it(text: str, category: str) -> None:
+    assert has(text, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "High-dose chemotherapy before the stem cell transplant usually causes infertility.",
+            "causal_unhedged",
+        ),
+        ("The stem cell treatment rarely helps progressive MS without inflammation.", "safety"),
+        (
+            "Ask your doctor what evidence supports stem cell treatment for your condition.",
+            "unsourced_evidence",
+        ),
+    ],
+)
+def test_harms_disease_types_and_questions_about_evidence_are_not_claims(text: str, category: str) -> None:
+    assert not has(text, category)
