@@ -126,12 +126,19 @@ _SHOW_VERBS = frozenset(
         "greater",
     ]
 )
-_PREV_WORD = re.compile(r"([a-z][a-z'-]*)[^a-z]*$")
+# The last word before a match: what ``([a-z][a-z'-]*)[^a-z]*$`` finds in the 30 characters before it, read
+# backwards from the match, so re does one anchored match instead of trying every start position.
+_PREV_WORD_REVERSED = re.compile(r"[^a-z]*?([a-z'-]*[a-z])")
+
+
+def _prev_word(low: str, lo: int, hi: int) -> str | None:
+    m = _PREV_WORD_REVERSED.match(low[lo:hi][::-1])
+    return m.group(1)[::-1] if m else None
 
 
 def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
-    m = _PREV_WORD.search(low, max(ss, ms - 30), ms)
-    if not m:
+    prev = _prev_word(low, max(ss, ms - 30), ms)
+    if prev is None:
         return False
     # "double-blind", "cost-effective": part of a compound, not a verb.
     if (ms and low[ms - 1] == "-") or low[me : me + 1] == "-":
@@ -139,7 +146,6 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     word = low[ms:me]
     if " " in word:
         return False  # multi-word patterns ("effect of X on", "leads to") carry their own syntax
-    prev = m.group(1)
     if prev in _NOUN_BEFORE or prev.endswith("'s"):
         return True
     if word.endswith("ed") and (prev in _ADJ_BEFORE or prev in _SHOW_VERBS):
