@@ -205,6 +205,13 @@ class _Run:
             cache[i] = ok
         return ok
 
+    def _dropped(self, rule: OverclaimRule, i: int, drops: frozenset[str]) -> bool:
+        """Would _finding drop any match in sentence i, whatever its position? (``drops``: the flags
+        the rule drops on.) Asked before the costlier sentence conditions and the claim classifier."""
+        return bool(drops) and not drops.isdisjoint(
+            self.sents.sentence_flags(i, rule.hedge_scope == "sentence")
+        )
+
     def _sentences_meeting(self, rule: OverclaimRule) -> list[int]:
         """Sentences holding every ``requires`` feature, found from the features' matches
         rather than by testing each sentence."""
@@ -219,6 +226,7 @@ class _Run:
         seen_sentences: set[int] = set()
         sentence_ok: dict[int, bool] = {}
         causal = rule.category == "causal_unhedged"
+        drops = frozenset(f for f, action in rule.context.items() if action == "drop")
         for ms, me in self.doc.spans(rule.pattern):
             i = sents.index_of(ms)
             ss, _ = sents.span(i)
@@ -226,7 +234,7 @@ class _Run:
                 continue
             if rule.noun_guard and _noun_use(low, ss, ms, me):
                 continue
-            if not self._sentence_ok(rule, i, sentence_ok):
+            if self._dropped(rule, i, drops) or not self._sentence_ok(rule, i, sentence_ok):
                 continue
             # The claim classifier reads the whole clause structure: when it finds the causal
             # statement hedged ("may reduce") or merely associational, the keyword hit is not a claim.
@@ -240,11 +248,16 @@ class _Run:
         if causal:
             # Recall: sentences the classifier reads as a direct causal claim whose verb the
             # rule's word list does not know ("X slashes Y" forms, idioms), same conditions.
+            # The classifier goes first here: it turns most of these sentences down and costs about
+            # as much as the two unless searches. (Not in the loop above: a sentence's conditions are
+            # cached there before the requires matches are, and any_in reads those once cached.)
             for i in self._sentences_meeting(rule):
-                if i in seen_sentences or not self._sentence_ok(rule, i, sentence_ok):
+                if i in seen_sentences or self._dropped(rule, i, drops):
                     continue
                 claim = self._claim(i)
                 if claim.label != "direct_causal" or claim.cue is None:
+                    continue
+                if not self._sentence_ok(rule, i, sentence_ok):
                     continue
                 ss, _ = sents.span(i)
                 finding = self._finding(rule, i, ss + claim.cue[0], ss + claim.cue[1])

@@ -275,6 +275,22 @@ class Sentences:
         i = self.index_of(start)
         return self.triggers(i).context(start, end)
 
+    def sentence_flags(self, i: int, widened: bool) -> set[str]:
+        """Context flags that hold for every match in sentence i: a question mark at its end and, when
+        ``widened`` (sentence_context applies), a hedge, weak hedge, capability or condition anywhere."""
+        t = self.triggers(i)
+        flags = {"question"} if t.question else set()
+        if widened:
+            for flag, hits in (
+                ("hedged", t.hedge),
+                ("weak_hedge", t.weak),
+                ("capability", t.capability),
+                ("conditional", t.cond),
+            ):
+                if hits:
+                    flags.add(flag)
+        return flags
+
     def sentence_context(self, i: int, ctx: Context) -> Context:
         """Widen hedges and conditionals of ``ctx`` to the whole sentence i."""
         t = self.triggers(i)
