@@ -261,13 +261,16 @@ class Sentences:
             return (0, len(self.text))
         return self.spans[i]
 
+    def _all_triggers(self) -> _DocTriggers:
+        if self._doc_triggers is None:
+            self._doc_triggers = _DocTriggers(self.lex, self.doc)
+        return self._doc_triggers
+
     def triggers(self, i: int) -> _SentenceTriggers:
         t = self._cache.get(i)
         if t is None:
             s, e = self.span(i)
-            if self._doc_triggers is None:
-                self._doc_triggers = _DocTriggers(self.lex, self.doc)
-            t = _SentenceTriggers(self.low, s, e, self.lex, self._doc_triggers)
+            t = _SentenceTriggers(self.low, s, e, self.lex, self._all_triggers())
             self._cache[i] = t
         return t
 
@@ -278,16 +281,19 @@ class Sentences:
     def sentence_flags(self, i: int, widened: bool) -> set[str]:
         """Context flags that hold for every match in sentence i: a question mark at its end and, when
         ``widened`` (sentence_context applies), a hedge, weak hedge, capability or condition anywhere."""
-        t = self.triggers(i)
-        flags = {"question"} if t.question else set()
+        s, e = self.span(i)
+        flags = {"question"} if _is_question(self.low, s, e) else set()
         if widened:
-            for flag, hits in (
-                ("hedged", t.hedge),
-                ("weak_hedge", t.weak),
-                ("capability", t.capability),
-                ("conditional", t.cond),
+            # The same as the sentence's triggers (t.hedge, t.weak ...) being non-empty, without
+            # building them: most sentences asked about here produce no finding.
+            triggers = self._all_triggers()
+            for flag, kind in (
+                ("hedged", _HEDGE),
+                ("weak_hedge", _WEAK),
+                ("capability", _CAPABILITY),
+                ("conditional", _COND),
             ):
-                if hits:
+                if triggers.any_in(kind, s, e):
                     flags.add(flag)
         return flags
 
@@ -306,6 +312,11 @@ class Sentences:
         )
 
 
+def _is_question(low: str, s: int, e: int) -> bool:
+    """Does the sentence [s, e) end with a question mark (before closing quotes and brackets)?"""
+    return low[max(s, e - 3) : e].rstrip("\"') ]").endswith("?")
+
+
 (_PSEUDO, _NEG, _NEGPOST, _HEDGE, _WEAK, _CAPABILITY, _ATTR, _DISTANCING, _COND, _TERM, _EMBEDDED_Q) = range(
     11
 )
@@ -315,7 +326,7 @@ _N_KINDS = 11
 class _DocTriggers:
     """Every context trigger of a document in one sorted list (start, end, kind)."""
 
-    __slots__ = ("items", "starts")
+    __slots__ = ("items", "kind_starts", "starts")
 
     def __init__(self, lex: ContextLexicon, doc: Doc) -> None:
         features = (
@@ -331,10 +342,18 @@ class _DocTriggers:
             lex.terminator,
             lex.embedded_question,
         )
-        items = [(a, b, kind) for kind, f in enumerate(features) for a, b in doc.spans(f)]
+        spans = [doc.spans(f) for f in features]
+        items = [(a, b, kind) for kind, found in enumerate(spans) for a, b in found]
         items.sort()
         self.items = items
         self.starts = [a for a, _, _ in items]
+        self.kind_starts = [[a for a, _ in found] for found in spans]
+
+    def any_in(self, kind: int, start: int, end: int) -> bool:
+        """Does a trigger of this kind start in [start, end)?"""
+        starts = self.kind_starts[kind]
+        k = bisect.bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
 
 
 class _SentenceTriggers:
@@ -382,8 +401,7 @@ class _SentenceTriggers:
         self.cond = found[_COND]
         self.terms = [a for a, _ in found[_TERM]]
         self.embedded_q = [a for a, _ in found[_EMBEDDED_Q]]
-        tail = low[max(s, e - 3) : e].rstrip("\"') ]")
-        self.question = tail.endswith("?")
+        self.question = _is_question(low, s, e)
         self.window = lex.negation_window
 
     def _clause(self, ms: int, me: int) -> tuple[int, int]:
