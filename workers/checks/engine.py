@@ -249,8 +249,9 @@ class _Run:
             # Recall: sentences the classifier reads as a direct causal claim whose verb the
             # rule's word list does not know ("X slashes Y" forms, idioms), same conditions.
             # The classifier goes first here: it turns most of these sentences down and costs about
-            # as much as the two unless searches. (Not in the loop above: a sentence's conditions are
-            # cached there before the requires matches are, and any_in reads those once cached.)
+            # as much as the two unless searches. The keyword loop above keeps its order: until
+            # _sentences_meeting caches the requires matches, any_in answers from candidates, so the
+            # conditions of the sentences decided there must be decided at the same point as before.
             for i in self._sentences_meeting(rule):
                 if i in seen_sentences or self._dropped(rule, i, drops):
                     continue
