@@ -169,12 +169,19 @@ _LINKING = frozenset(
         "quite",
     ]
 )
-_PREV_WORD = re.compile(r"([a-z][a-z'-]*)[^a-z]*$")
+# The last word before a match: what ``([a-z][a-z'-]*)[^a-z]*$`` finds in the 30 characters before it, read
+# backwards from the match, so re does one anchored match instead of trying every start position.
+_PREV_WORD_REVERSED = re.compile(r"[^a-z]*?([a-z'-]*[a-z])")
+
+
+def _prev_word(low: str, lo: int, hi: int) -> str | None:
+    m = _PREV_WORD_REVERSED.match(low[lo:hi][::-1])
+    return m.group(1)[::-1] if m else None
 
 
 def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
-    m = _PREV_WORD.search(low, max(ss, ms - 30), ms)
-    if not m:
+    prev = _prev_word(low, max(ss, ms - 30), ms)
+    if prev is None:
         return False
     # "double-blind", "cost-effective": part of a compound, not a verb.
     if (ms and low[ms - 1] == "-") or low[me : me + 1] == "-":
@@ -182,13 +189,12 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     word = low[ms:me]
     if " " in word:
         return False  # multi-word patterns ("effect of X on", "leads to") carry their own syntax
-    prev = m.group(1)
     if prev in _NOUN_BEFORE or prev.endswith("'s"):
         return True
     if word in _ADJ_HOMOGRAPHS:
         if prev.endswith("ly"):  # "feel painfully slow" but not "dramatically slow arthritis"
-            m2 = _PREV_WORD.search(low, max(ss, m.start() - 30), m.start())
-            prev = m2.group(1) if m2 else ""
+            at = low.rfind(prev, max(ss, ms - 30), ms)
+            prev = _prev_word(low, max(ss, at - 30), at) or ""
         if prev in _LINKING:
             return True  # "progress can feel slow": an adjective
     if word.endswith("ed") and (prev in _ADJ_BEFORE or prev in _SHOW_VERBS):
@@ -275,6 +281,13 @@ class _Run:
             cache[i] = ok
         return ok
 
+    def _dropped(self, rule: OverclaimRule, i: int, drops: frozenset[str]) -> bool:
+        """Would _finding drop any match in sentence i, whatever its position? (``drops``: the flags
+        the rule drops on.) Asked before the costlier sentence conditions and the claim classifier."""
+        return bool(drops) and not drops.isdisjoint(
+            self.sents.sentence_flags(i, rule.hedge_scope == "sentence")
+        )
+
     def _sentences_meeting(self, rule: OverclaimRule) -> list[int]:
         """Sentences holding every ``requires`` feature, found from the features' matches
         rather than by testing each sentence."""
@@ -289,6 +302,7 @@ class _Run:
         seen_sentences: set[int] = set()
         sentence_ok: dict[int, bool] = {}
         causal = rule.category == "causal_unhedged"
+        drops = frozenset(f for f, action in rule.context.items() if action == "drop")
         for ms, me in self.doc.spans(rule.pattern):
             i = sents.index_of(ms)
             ss, _ = sents.span(i)
@@ -296,7 +310,7 @@ class _Run:
                 continue
             if rule.noun_guard and _noun_use(low, ss, ms, me):
                 continue
-            if not self._sentence_ok(rule, i, sentence_ok):
+            if self._dropped(rule, i, drops) or not self._sentence_ok(rule, i, sentence_ok):
                 continue
             # The claim classifier reads the whole clause structure: when it finds the causal
             # statement hedged ("may reduce") or merely associational, the keyword hit is not a claim.
@@ -320,11 +334,17 @@ class _Run:
         if causal:
             # Recall: sentences the classifier reads as a direct causal claim whose verb the
             # rule's word list does not know ("X slashes Y" forms, idioms), same conditions.
+            # The classifier goes first here: it turns most of these sentences down and costs about
+            # as much as the two unless searches. The keyword loop above keeps its order: until
+            # _sentences_meeting caches the requires matches, any_in answers from candidates, so the
+            # conditions of the sentences decided there must be decided at the same point as before.
             for i in self._sentences_meeting(rule):
-                if i in seen_sentences or not self._sentence_ok(rule, i, sentence_ok):
+                if i in seen_sentences or self._dropped(rule, i, drops):
                     continue
                 claim = self._claim(i)
                 if claim.label != "direct_causal" or claim.cue is None:
+                    continue
+                if not self._sentence_ok(rule, i, sentence_ok):
                     continue
                 ss, _ = sents.span(i)
                 if not self._treatment_acts(rule, ss, ss + claim.cue[0], ss + claim.cue[1]):

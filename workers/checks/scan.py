@@ -10,9 +10,11 @@ derived (they start with a digit class or punctuation) fall back to a full ``fin
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from bisect import bisect_left
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -29,6 +31,11 @@ _MAX_PARTIALS = 4000
 # Every token any feature can start with; a document indexes the positions of just these, in one pass.
 _ALL_EXACT: set[bytes] = set()
 _ALL_PREFIXES: set[bytes] = set()
+# For each exact token, the features that can start with it, as (Feature.key, literal length or 0): a
+# document hands each token's positions to those features directly rather than every feature looking
+# up every token of the document.
+_STARTERS: dict[bytes, list[tuple[int, int]]] = {}
+_FEATURE_KEYS = itertools.count()
 
 
 class _Unbounded(Exception):
@@ -95,21 +102,15 @@ def _walk(ops: list[tuple[Any, Any]], partials: set[str]) -> set[tuple[str, bool
                 return results | _walk(list(sub) + rest, partials)
             if lo == 0:
                 return results | _walk(rest, partials) | _open(partials)
-            # One mandatory copy, then anything: keep what the first copy gives as prefixes.
-            first = _walk(list(sub), partials)
-            return results | {(t, False) for t, _ in first if t} | _check_empty(first)
+            # One mandatory copy, then anything. A token the first copy closes itself ("discuss" in
+            # "discuss(?: \w+){1,4}") stays exact; one still open at the copy's end becomes a prefix.
+            return results | _walk([*sub, (_c.ANY, None)], partials)
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             pass  # zero-width: a superset of first tokens is still correct
         else:  # ANY, NOT_LITERAL, GROUPREF, CATEGORY ...
             return results | _open(partials)
         i += 1
     return results | _close(partials)
-
-
-def _check_empty(found: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
-    if any(not t for t, _ in found):
-        raise _Unbounded
-    return set()
 
 
 def _close(partials: set[str]) -> set[tuple[str, bool]]:
@@ -147,6 +148,8 @@ class Feature:
     # (only plain-word alternatives start with them), so no regex needs to run there.
     literal: frozenset[bytes] = frozenset()
     hyphen_bound: bool = False
+    # Registration number in _STARTERS (never reused, unlike id()).
+    key: int = -1
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -253,8 +256,17 @@ def build_feature(alternatives: list[str], boundary: str = r"\w") -> Feature:
     _ALL_EXACT.update(exact)
     _ALL_PREFIXES.update(prefixes)
     fast = {t for t in literal - regex_exact if not any(t.startswith(p) for p in prefixes)}
+    key = next(_FEATURE_KEYS)
+    for word in exact:
+        _STARTERS.setdefault(word, []).append((key, len(word) if word in fast and len(word) < 64 else 0))
     return Feature(
-        regex, frozenset(exact), tuple(sorted(prefixes)), tuple(fallback), frozenset(fast), "-" in boundary
+        regex,
+        frozenset(exact),
+        tuple(sorted(prefixes)),
+        tuple(fallback),
+        frozenset(fast),
+        "-" in boundary,
+        key,
     )
 
 
@@ -284,7 +296,7 @@ _LITERAL_ALT = re.compile(r"[a-z0-9()?:|\[\]]+")
 class Doc:
     """Per-document token index shared by all features."""
 
-    __slots__ = ("_cache", "_index", "_prefix_hits", "_starts_cache", "_translated", "_vocab", "low")
+    __slots__ = ("_by_feature", "_cache", "_index", "_prefix_hits", "_starts_cache", "_translated", "low")
 
     _starts_cache: dict[int, list[int]]
 
@@ -296,34 +308,36 @@ class Doc:
         self._prefix_hits: dict[bytes, list[bytes]] = {}
         self._cache: dict[int, list[tuple[int, int]]] = {}
         self._starts_cache = {}
-        self._vocab: set[bytes] | None = None
+        self._by_feature: dict[int, list[int]] | None = None
 
     def _build_index(self) -> dict[bytes, list[int]]:
+        """Positions of every token some feature can start with, each times 64 (see _starts).
+
+        This runs once per document over every token (~2,000 in 10 KB), so each step is a C-level
+        iterator rather than a Python loop."""
         parts = self._translated.split(b" ")
         needed: set[bytes] | frozenset[bytes] = _ALL_EXACT
         if _ALL_PREFIXES:
             vocab = set(parts)
-            needed = vocab & _ALL_EXACT
-            words = sorted(vocab)
             for p in _ALL_PREFIXES:
-                i = bisect_left(words, p)
-                hits = []
-                while i < len(words) and words[i].startswith(p):
-                    hits.append(words[i])
-                    i += 1
-                self._prefix_hits[p] = hits
-                needed.update(hits)
-        index: dict[bytes, list[int]] = {}
-        # Parts are separated by exactly one space: part k starts at (sum of earlier lengths) + k.
-        lengths = list(accumulate(map(len, parts), initial=0))
-        for k in compress(range(len(parts)), map(needed.__contains__, parts)):
-            w = parts[k]
-            got = index.get(w)
-            if got is None:
-                index[w] = [lengths[k] + k]
-            else:
-                got.append(lengths[k] + k)
-        return index
+                self._prefix_hits[p] = [w for w in vocab if w.startswith(p)]
+            needed = _ALL_EXACT.union(*self._prefix_hits.values())
+        mask = list(map(needed.__contains__, parts))
+        # Parts are separated by exactly one space: part k starts at the sum of (length + 1) over earlier parts.
+        starts = accumulate(map((1).__add__, map(len, parts)), initial=0)
+        index: defaultdict[bytes, list[int]] = defaultdict(list)
+        # index[word].append(start) for each needed part, consumed without a Python-level loop.
+        codes = map((64).__mul__, compress(starts, mask))
+        deque(map(list.append, map(index.__getitem__, compress(parts, mask)), codes), maxlen=0)
+        return dict(index)
+
+    def _distribute(self, index: dict[bytes, list[int]]) -> dict[int, list[int]]:
+        """Each feature's candidate codes from its exact first tokens (unsorted), keyed by Feature.key."""
+        by_feature: defaultdict[int, list[int]] = defaultdict(list)
+        for word, codes in index.items():
+            for key, n in _STARTERS.get(word, ()):
+                by_feature[key].extend([c + n for c in codes] if n else codes)
+        return by_feature
 
     def _starts(self, feature: Feature) -> list[int]:
         """Sorted candidate starts of a feature, each encoded as position * 64 + literal length (0 if the
@@ -335,17 +349,13 @@ class Doc:
         index = self._index
         if index is None:
             index = self._index = self._build_index()
-        starts: list[int] = []
-        fast = feature.literal
-        vocab = self._vocab
-        if vocab is None:
-            vocab = self._vocab = set(index)
-        for t in feature.exact & vocab:
-            n = len(t) if t in fast and len(t) < 64 else 0
-            starts.extend([p * 64 + n for p in index[t]])
+        by_feature = self._by_feature
+        if by_feature is None:
+            by_feature = self._by_feature = self._distribute(index)
+        starts = by_feature.get(feature.key, [])
         for p in feature.prefixes:
             for w in self._prefix_hits.get(p, ()):
-                starts.extend([q * 64 for q in index[w]])
+                starts.extend(index[w])
         low = self.low
         for chars, fb in feature.fallback:
             match = fb.match

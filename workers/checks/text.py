@@ -38,7 +38,8 @@ _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 
 # A single line break inside a sentence (hard-wrapped plain text): no blank line follows, and the
 # next line goes on in lower case or the line before stops at a comma or semicolon.
-_SOFT_WRAP = re.compile(r"\n(?:(?=[ \t]*[a-z\u00df-\u00ff])|(?<=[,;]\n)(?![ \t]*\n))")
+_SOFT_WRAP_AFTER = r"(?=[ \t]*[a-z\u00df-\u00ff])|(?<=[,;]\n)(?![ \t]*\n)"
+_SOFT_WRAP = re.compile(r"\n(?:" + _SOFT_WRAP_AFTER + ")")
 
 
 def fold(text: str) -> str:
@@ -109,23 +110,42 @@ _ABBREVIATIONS = [
     "vol",
     "pp",
 ]
+
+
+def _not_after() -> str:
+    """Look-behinds that fail right after an abbreviation's full stop; one per abbreviation length, since
+    a look-behind may hold alternatives of equal width (fewer look-behinds to run at every full stop)."""
+    by_len: dict[int, list[str]] = {}
+    for a in sorted(set(_ABBREVIATIONS)):
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    out = []
+    for _, alts in sorted(by_len.items()):
+        group = "(?:" + "|".join(alts) + ")"
+        out.append(rf"(?<![^\w.]{group}\.)(?<!^{group}\.)")
+    return "".join(out) + r"(?<![^\w.][A-Za-z]\.)(?<!^[A-Za-z]\.)"
+
+
 # No sentence break after an abbreviation ("Dr.", "e.g.", "et al.") or a single initial ("J. Smith"). The
 # look-behinds sit after the full stop so the scan can skip quickly to the next punctuation mark.
-_NOT_AFTER = (
-    "".join(
-        rf"(?<![^\w.]{re.escape(a)}\.)(?<!^{re.escape(a)}\.)" for a in sorted(set(_ABBREVIATIONS), key=len)
-    )
-    + r"(?<![^\w.][A-Za-z]\.)(?<!^[A-Za-z]\.)"
-)
+_NOT_AFTER = _not_after()
+_CLOSE_AND_SPACE = r"[\"')\]\u201d\u2019]*(?:\s+|(?=[A-Z\"\u201c\u2018(\[]))"
 # A sentence ends at terminal punctuation (+ closing quotes/brackets) followed by space or a capital,
-# or at a line break (headings and list items are sentences of their own).
+# or at a line break that is not a soft wrap (headings and list items are sentences of their own).
+# Every alternative starts with a literal character, so re skips straight to the candidates in C; the
+# empty groups p1..p3 mark where the punctuation ends ("[!?]+" is spelt "![!?]*" and "\?[!?]*").
 _BOUNDARY = re.compile(
-    r"(?P<p>\.(?i:" + _NOT_AFTER + r")(?:\.\.)?|[!?]+)[\"')\]\u201d\u2019]*(?:\s+|(?=[A-Z\"\u201c\u2018(\[]))"
-    r"|(?P<n>\n)\s*"
+    r"\.(?i:"
+    + _NOT_AFTER
+    + r")(?:\.\.)?(?P<p1>)"
+    + _CLOSE_AND_SPACE
+    + r"|![!?]*(?P<p2>)"
+    + _CLOSE_AND_SPACE
+    + r"|\?[!?]*(?P<p3>)"
+    + _CLOSE_AND_SPACE
+    + r"|\n(?!"
+    + _SOFT_WRAP_AFTER
+    + r")\s*"
 )
-
-
-_CANDIDATE = re.compile(r"[.!?\n]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -135,23 +155,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     while start < n and text[start].isspace():
         start += 1
-    last = 0
-    match = _BOUNDARY.match
-    # Try the boundary pattern only at punctuation and line breaks (its look-behinds defeat re's own
-    # prefix scan); same result as _BOUNDARY.finditer, several times faster.
-    for c in _CANDIDATE.finditer(text):
-        pos = c.start()
-        if pos < last:
-            continue
-        m = match(text, pos)
-        if m is None:
-            continue
-        if m.group("n") and _SOFT_WRAP.match(text, pos):
-            continue
-        last = m.end()
-        end = m.end("p") if m.group("p") else m.start()
-        # Closing quotes/brackets stay with the sentence they close.
-        if m.group("p"):
+    for m in _BOUNDARY.finditer(text):
+        punct = m.lastgroup  # None for a line break
+        if punct is None:
+            end = m.start()
+        else:
+            end = m.end(punct)
+            # Closing quotes/brackets stay with the sentence they close.
             while end < n and text[end] in "\"')]\u201d\u2019":
                 end += 1
         while end > start and text[end - 1].isspace():
@@ -264,19 +274,41 @@ class Sentences:
             return (0, len(self.text))
         return self.spans[i]
 
+    def _all_triggers(self) -> _DocTriggers:
+        if self._doc_triggers is None:
+            self._doc_triggers = _DocTriggers(self.lex, self.doc)
+        return self._doc_triggers
+
     def triggers(self, i: int) -> _SentenceTriggers:
         t = self._cache.get(i)
         if t is None:
             s, e = self.span(i)
-            if self._doc_triggers is None:
-                self._doc_triggers = _DocTriggers(self.lex, self.doc)
-            t = _SentenceTriggers(self.low, s, e, self.lex, self._doc_triggers)
+            t = _SentenceTriggers(self.low, s, e, self.lex, self._all_triggers())
             self._cache[i] = t
         return t
 
     def context(self, start: int, end: int) -> Context:
         i = self.index_of(start)
         return self.triggers(i).context(start, end)
+
+    def sentence_flags(self, i: int, widened: bool) -> set[str]:
+        """Context flags that hold for every match in sentence i: a question mark at its end and, when
+        ``widened`` (sentence_context applies), a hedge, weak hedge, capability or condition anywhere."""
+        s, e = self.span(i)
+        flags = {"question"} if _is_question(self.low, s, e) else set()
+        if widened:
+            # The same as the sentence's triggers (t.hedge, t.weak ...) being non-empty, without
+            # building them: most sentences asked about here produce no finding.
+            triggers = self._all_triggers()
+            for flag, kind in (
+                ("hedged", _HEDGE),
+                ("weak_hedge", _WEAK),
+                ("capability", _CAPABILITY),
+                ("conditional", _COND),
+            ):
+                if triggers.any_in(kind, s, e):
+                    flags.add(flag)
+        return flags
 
     def sentence_context(self, i: int, ctx: Context) -> Context:
         """Widen hedges and conditionals of ``ctx`` to the whole sentence i."""
@@ -291,6 +323,11 @@ class Sentences:
             question=ctx.question,
             conditional=ctx.conditional or bool(t.cond),
         )
+
+
+def _is_question(low: str, s: int, e: int) -> bool:
+    """Does the sentence [s, e) end with a question mark (before closing quotes and brackets)?"""
+    return low[max(s, e - 3) : e].rstrip("\"') ]").endswith("?")
 
 
 (
@@ -313,7 +350,7 @@ _N_KINDS = 12
 class _DocTriggers:
     """Every context trigger of a document in one sorted list (start, end, kind)."""
 
-    __slots__ = ("items", "starts")
+    __slots__ = ("items", "kind_starts", "starts")
 
     def __init__(self, lex: ContextLexicon, doc: Doc) -> None:
         features = (
@@ -330,10 +367,18 @@ class _DocTriggers:
             lex.embedded_question,
             lex.negation_clause,
         )
-        items = [(a, b, kind) for kind, f in enumerate(features) for a, b in doc.spans(f)]
+        spans = [doc.spans(f) for f in features]
+        items = [(a, b, kind) for kind, found in enumerate(spans) for a, b in found]
         items.sort()
         self.items = items
         self.starts = [a for a, _, _ in items]
+        self.kind_starts = [[a for a, _ in found] for found in spans]
+
+    def any_in(self, kind: int, start: int, end: int) -> bool:
+        """Does a trigger of this kind start in [start, end)?"""
+        starts = self.kind_starts[kind]
+        k = bisect.bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
 
 
 class _SentenceTriggers:
@@ -383,8 +428,7 @@ class _SentenceTriggers:
         self.cond = found[_COND]
         self.terms = [a for a, _ in found[_TERM]]
         self.embedded_q = [a for a, _ in found[_EMBEDDED_Q]]
-        tail = low[max(s, e - 3) : e].rstrip("\"') ]")
-        self.question = tail.endswith("?")
+        self.question = _is_question(low, s, e)
         self.window = lex.negation_window
 
     def _clause(self, ms: int, me: int) -> tuple[int, int]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from workers.checks.catalogue import load_catalogue
 from workers.checks.scan import Doc
-from workers.checks.text import Sentences, fold, split_sentences
+from workers.checks.text import _NOT_AFTER, _SOFT_WRAP, Sentences, fold, split_sentences
 
 
 def ctx(text: str, target: str):  # type: ignore[no-untyped-def]
@@ -29,6 +34,47 @@ def test_split_handles_abbreviations_headings_and_missing_spaces() -> None:
 def test_split_empty_and_whitespace() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n\n  ") == []
+
+
+# The boundary as first written (one punctuation group, soft wraps skipped in Python), for comparison with
+# the single-scan form split_sentences uses.
+_REF_BOUNDARY = re.compile(
+    r"(?P<p>\.(?i:" + _NOT_AFTER + r")(?:\.\.)?|[!?]+)[\"')\]\u201d\u2019]*(?:\s+|(?=[A-Z\"\u201c\u2018(\[]))"
+    r"|(?P<n>\n)\s*"
+)
+
+
+def reference_split(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    start = len(text) - len(text.lstrip())
+    last = 0
+    for pos in [m.start() for m in re.finditer(r"[.!?\n]", text)]:
+        m = _REF_BOUNDARY.match(text, pos)
+        if pos < last or m is None or (m.group("n") and _SOFT_WRAP.match(text, pos)):
+            continue
+        last = m.end()
+        end = m.end("p") if m.group("p") else m.start()
+        while m.group("p") and end < n and text[end] in "\"')]\u201d\u2019":
+            end += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+        start = max(start, m.end())
+    end = len(text.rstrip())
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+_PIECES = [*"aB z.!?\n\t\r,;\"')(\u201d\u2019\u201c-_\u00e90", "Dr", "e.g", "U.S", "al", "...", " J", "Ph.D"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_split_equals_reference(text: str) -> None:
+    assert split_sentences(text) == reference_split(text)
 
 
 def test_fold_keeps_length_for_odd_unicode() -> None:

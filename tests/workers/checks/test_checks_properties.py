@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workers.checks import check, extract_text
+from workers.checks.catalogue import load_catalogue
+from workers.checks.engine import _prev_word, _Run
 
 WORDS = [
     "stem",
@@ -119,3 +122,34 @@ def test_pathological_unicode() -> None:
         "\r" * 1000 + "miracle",
     ]:
         assert_spans(t)
+
+
+_PREV_WORD_FORWARD = re.compile(r"([a-z][a-z'-]*)[^a-z]*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab'- .,\n\"\u00e90Z", max_size=40), st.data())
+def test_prev_word_equals_forward_search(text: str, data: st.DataObject) -> None:
+    """The backwards match finds the word the forward search anchored at the end would find."""
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    m = _PREV_WORD_FORWARD.search(text, lo, hi)
+    assert _prev_word(text, lo, hi) == (m.group(1) if m else None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*WORDS, "may", "if", "associated", "can", "reduces", "treatment"]), max_size=60
+    ).map(" ".join)
+)
+def test_a_dropped_sentence_yields_no_finding(text: str) -> None:
+    """_dropped lets the engine skip a sentence before its costlier checks: no match in it may survive."""
+    cat = load_catalogue()
+    run = _Run(text, cat)
+    for rule in cat.rules:
+        drops = frozenset(f for f, action in rule.context.items() if action == "drop")
+        for ms, me in run.doc.spans(rule.pattern):
+            i = run.sents.index_of(ms)
+            if run._dropped(rule, i, drops):
+                assert run._finding(rule, i, ms, me) is None

@@ -123,6 +123,10 @@ WORDS = [
     "lab",
     "graft-versus-host",
     "disease",
+    "discuss",
+    "with",
+    "your",
+    "doctor",
 ]
 
 
@@ -131,6 +135,9 @@ def test_first_tokens() -> None:
     assert first_tokens("side[- ]effects?") == {("side", True)}
     assert first_tokens("eradicat\\w*") == {("eradicat", False), ("eradicat", True)}
     assert first_tokens("[$£]\\d") is None
+    # A token closed inside the first copy of a repeat stays exact; one left open becomes a prefix.
+    assert first_tokens("discuss(?: [\\w'-]+){1,4} with") == {("discuss", True)}
+    assert first_tokens("(?:ab)+c") == {("ab", False)}
     assert split_alternatives("(?:a|b(?:c|d)|[|x])") == ["a", "b(?:c|d)", "[|x]"]
 
 
