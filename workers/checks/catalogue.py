@@ -48,6 +48,11 @@ def _opt(pattern: str | None, macros: dict[str, str]) -> Feature | None:
     return build_feature([_expand(pattern, macros)])
 
 
+def _bounded(alternatives: list[str]) -> re.Pattern[str]:
+    """Alternatives as one regex matched only as whole words, like a Feature but searched directly."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
 def _search(pattern: str | None, macros: dict[str, str]) -> re.Pattern[str] | None:
     return re.compile(_expand(pattern, macros)) if pattern else None
 
@@ -89,9 +94,10 @@ class OverclaimRule:
     severity: str
     pattern: Feature
     requires: tuple[Feature, ...]
-    unless: re.Pattern[str] | None
-    unless_article: re.Pattern[str] | None
-    unless_article_except: re.Pattern[str] | None  # the exception does not apply when this is present
+    # Sentence conditions, found through the document's token index like the patterns themselves.
+    unless: Feature | None
+    unless_article: Feature | None
+    unless_article_except: Feature | None  # the exception does not apply when this is present
     context: dict[str, str]
     overrides: tuple[SeverityOverride, ...]
     span: str
@@ -155,7 +161,10 @@ class Catalogue:
     lexicon: ContextLexicon
     treatment: Feature
     min_mentions: int
-    health: Feature  # a finding in an article not about a treatment needs one of these in its sentence
+    # Both are asked about rarely (a long text not about a treatment; a treatment that "causes"
+    # something), so they are plain regexes searched in a sentence, not features every document indexes.
+    health: re.Pattern[str]  # a finding in an article not about a treatment needs one in its sentence
+    harm: re.Pattern[str]  # what a treatment "causes" when the sentence discloses a harm, not a benefit
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -229,9 +238,9 @@ def load_catalogue() -> Catalogue:
                 severity=r["severity"],
                 pattern=_words(r["patterns"], macros),
                 requires=requires,
-                unless=_search(r.get("unless"), macros),
-                unless_article=_search(r.get("unless_article"), macros),
-                unless_article_except=_search(r.get("unless_article_except"), macros),
+                unless=_opt(r.get("unless"), macros),
+                unless_article=_opt(r.get("unless_article"), macros),
+                unless_article_except=_opt(r.get("unless_article_except"), macros),
                 unless_document=_search(r.get("unless_document"), macros),
                 unless_document_match=_search(r.get("unless_document_match"), macros),
                 needs_health=_search(r.get("needs_health"), macros),
@@ -254,7 +263,8 @@ def load_catalogue() -> Catalogue:
         lexicon=lexicon,
         treatment=build_feature([str(t) for t in appl["treatment"]], boundary=r"\w-"),
         min_mentions=int(appl["min_mentions"]),
-        health=build_feature([_expand(str(t), macros) for t in appl["health"]]),
+        health=_bounded([_expand(str(t), macros) for t in appl["health"]]),
+        harm=_bounded([_expand("{HARM}|symptoms|problems|harm|reactions?", macros)]),
         elements=tuple(elements),
         rules=tuple(rules),
         raw=raw,

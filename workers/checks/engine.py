@@ -25,6 +25,9 @@ _QUOTE_LIMIT = 300
 # A text this long that is still not about a treatment is about something else (a resin guide, club
 # notes); a shorter one may be a snippet of a health article, so all its findings stand.
 _HEALTH_FILTER_MIN_SENTENCES = 5
+# Verbs through which a treatment can be said to bring about a harm, and how far after them to look.
+_CAUSE_VERBS = ("caus", "lead", "led ", "trigger", "result", "provok", "induc")
+_HARM_REACH = 40
 _MAX_EVIDENCE = 3
 # Characters before an element match searched for its `unless_before` pattern.
 _BEFORE_WINDOW = 60
@@ -266,15 +269,16 @@ class _Run:
         ok = cache.get(i)
         if ok is None:
             ss, se = self.sents.span(i)
+            doc = self.doc
             ok = (
-                all(self.doc.any_in(req, ss, se) for req in rule.requires)
-                and (rule.unless is None or rule.unless.search(self.low, ss, se) is None)
+                all(doc.any_in(req, ss, se) for req in rule.requires)
+                and (rule.unless is None or not doc.any_in(rule.unless, ss, se))
                 and (
                     rule.unless_article is None
-                    or rule.unless_article.search(self.low, ss, se) is None
+                    or not doc.any_in(rule.unless_article, ss, se)
                     or (
                         rule.unless_article_except is not None
-                        and rule.unless_article_except.search(self.low, ss, se) is not None
+                        and doc.any_in(rule.unless_article_except, ss, se)
                     )
                 )
             )
@@ -323,7 +327,7 @@ class _Run:
             if (
                 rule.needs_health is not None
                 and rule.needs_health.fullmatch(low, ms, me)
-                and not self.doc.any_in(self.cat.health, ss, sents.span(i)[1])
+                and self.cat.health.search(low, ss, sents.span(i)[1]) is None
             ):
                 continue
             finding = self._finding(rule, i, ms, me)
@@ -372,7 +376,11 @@ class _Run:
         if not rule.requires:
             return True
         if all(self.doc.any_in(req, ss, ms) for req in rule.requires):
-            return True
+            # ... unless what it causes is a harm: "radiotherapy causes infertility" is a disclosure.
+            return not (
+                self.low.startswith(_CAUSE_VERBS, ms)
+                and self.cat.harm.search(self.low, me, me + _HARM_REACH) is not None
+            )
         return self.low.startswith((" by ", " with "), me)
 
     def _finding(self, rule: OverclaimRule, i: int, ms: int, me: int) -> Finding | None:
@@ -553,11 +561,11 @@ class _Run:
     def health_findings(self, findings: list[Finding]) -> list[Finding]:
         """Findings whose sentence speaks of health, for an article that is not about a treatment.
         Selling is selling in any article: promotion findings stay."""
-        sents, doc, health = self.sents, self.doc, self.cat.health
+        sents, low, health = self.sents, self.low, self.cat.health
         out = []
         for f in findings:
             ss, se = sents.span(sents.index_of(f.start))
-            if f.category == "promotion" or doc.any_in(health, ss, se):
+            if f.category == "promotion" or health.search(low, ss, se) is not None:
                 out.append(f)
         return out
 

@@ -101,10 +101,14 @@ def _walk(ops: list[tuple[Any, Any]], partials: set[str]) -> set[tuple[str, bool
                 results |= _walk(rest, partials)
                 return results | _walk(list(sub) + rest, partials)
             if lo == 0:
-                return results | _walk(rest, partials) | _open(partials)
+                # No copy, or a first copy and then anything: "no(?: \w+)* risk" keeps "no" exact.
+                return results | _walk(rest, partials) | _walk([*sub, (_c.ANY, None)], partials)
             # One mandatory copy, then anything. A token the first copy closes itself ("discuss" in
             # "discuss(?: \w+){1,4}") stays exact; one still open at the copy's end becomes a prefix.
             return results | _walk([*sub, (_c.ANY, None)], partials)
+        elif op is _c.AT and av is _c.AT_BOUNDARY and partials and all(partials):
+            # "risk\b[^.;]..." : after token characters, \b means the token ends here.
+            return results | _close(partials)
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             pass  # zero-width: a superset of first tokens is still correct
         else:  # ANY, NOT_LITERAL, GROUPREF, CATEGORY ...
@@ -318,10 +322,19 @@ class Doc:
         parts = self._translated.split(b" ")
         needed: set[bytes] | frozenset[bytes] = _ALL_EXACT
         if _ALL_PREFIXES:
-            vocab = set(parts)
-            for p in _ALL_PREFIXES:
-                self._prefix_hits[p] = [w for w in vocab if w.startswith(p)]
-            needed = _ALL_EXACT.union(*self._prefix_hits.values())
+            # One C-level startswith per distinct word against all prefixes at once; only the few
+            # words that start with some prefix are then sorted out per prefix.
+            every = tuple(_ALL_PREFIXES)
+            hits = [w for w in set(parts) if w.startswith(every)]
+            prefix_hits = self._prefix_hits
+            lengths = sorted({len(p) for p in _ALL_PREFIXES})
+            for w in hits:
+                for n in lengths:
+                    if n > len(w):
+                        break
+                    if w[:n] in _ALL_PREFIXES:
+                        prefix_hits.setdefault(w[:n], []).append(w)
+            needed = _ALL_EXACT.union(hits)
         mask = list(map(needed.__contains__, parts))
         # Parts are separated by exactly one space: part k starts at the sum of (length + 1) over earlier parts.
         starts = accumulate(map((1).__add__, map(len, parts)), initial=0)

@@ -654,3 +654,8 @@ def test_yet_more_ways_of_saying_it(text: str, category: str) -> None:
 )
 def test_harms_disease_types_and_questions_about_evidence_are_not_claims(text: str, category: str) -> None:
     assert not has(text, category)
+
+
+def test_a_treatment_causing_a_harm_is_a_disclosure_but_an_exposure_causing_disease_is_a_claim() -> None:
+    assert not has("Radiotherapy before a stem cell transplant causes infertility.", "causal_unhedged")
+    assert has("Drinking coffee every day causes heart disease.", "causal_unhedged")

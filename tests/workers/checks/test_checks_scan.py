@@ -43,6 +43,7 @@ def all_features() -> list[Feature]:
     feats: list[Feature] = [cat.treatment]
     for r in cat.rules:
         feats += [r.pattern, *r.requires, *(o.when_feature for o in r.overrides)]
+        feats += [f for f in (r.unless, r.unless_article, r.unless_article_except) if f is not None]
     for e in cat.elements:
         for m in e.matchers:
             feats.append(m.pattern)
