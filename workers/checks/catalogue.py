@@ -113,6 +113,8 @@ class OverclaimRule:
     # Words with a non-health sense ("the ham is cured", "a dramatic difference"): a match fully
     # matching this needs a health word in its sentence.
     needs_health: re.Pattern[str] | None = None
+    # Excused in a document about an approved therapy for its approved use (see Catalogue.approved).
+    unless_approved_document: bool = False
     unless_document_match: re.Pattern[str] | None = None
 
 
@@ -165,6 +167,11 @@ class Catalogue:
     # something), so they are plain regexes searched in a sentence, not features every document indexes.
     health: re.Pattern[str]  # a finding in an article not about a treatment needs one in its sentence
     harm: re.Pattern[str]  # what a treatment "causes" when the sentence discloses a harm, not a benefit
+    # A document about an approved therapy for its approved use names it (or the disease) this often
+    # and names no condition without an approved cell therapy (an aplastic anaemia explainer).
+    approved: Feature
+    unapproved: Feature
+    approved_mentions: int
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -244,6 +251,7 @@ def load_catalogue() -> Catalogue:
                 unless_document=_search(r.get("unless_document"), macros),
                 unless_document_match=_search(r.get("unless_document_match"), macros),
                 needs_health=_search(r.get("needs_health"), macros),
+                unless_approved_document=bool(r.get("unless_approved_document", False)),
                 context=ctx,
                 overrides=overrides,
                 span=r.get("span", "match"),
@@ -265,6 +273,9 @@ def load_catalogue() -> Catalogue:
         min_mentions=int(appl["min_mentions"]),
         health=_bounded([_expand(str(t), macros) for t in appl["health"]]),
         harm=_bounded([_expand("{HARM}|symptoms|problems|harm|reactions?", macros)]),
+        approved=build_feature([_expand(str(appl["approved"]), macros)]),
+        unapproved=build_feature([_expand(str(appl["unapproved"]), macros)]),
+        approved_mentions=int(appl["approved_mentions"]),
         elements=tuple(elements),
         rules=tuple(rules),
         raw=raw,

@@ -247,6 +247,7 @@ class _Run:
         self._safety_spans: list[tuple[int, int]] | None = None
         self._claims: dict[int, ClaimStrength] = {}
         self._documents: dict[str, bool] = {}
+        self._approved_document: bool | None = None
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -324,6 +325,8 @@ class _Run:
                 continue
             if self._excused_by_document(rule, ms, me):
                 continue
+            if rule.unless_approved_document and self.approved_document():
+                continue
             if (
                 rule.needs_health is not None
                 and rule.needs_health.fullmatch(low, ms, me)
@@ -353,10 +356,25 @@ class _Run:
                 ss, _ = sents.span(i)
                 if not self._treatment_acts(rule, ss, ss + claim.cue[0], ss + claim.cue[1]):
                     continue
+                if rule.unless_approved_document and self.approved_document():
+                    continue
                 finding = self._finding(rule, i, ss + claim.cue[0], ss + claim.cue[1])
                 if finding is not None:
                     found.append(finding)
         return found
+
+    def approved_document(self) -> bool:
+        """Is the whole text about an approved therapy for its approved use? Then "the transplant
+        replaces the failing marrow" or "a transplant can cure the disease" state standard care."""
+        if self._approved_document is None:
+            cat, doc = self.cat, self.doc
+            n = 0
+            for _ in doc.iter_spans(cat.approved):
+                n += 1
+                if n >= cat.approved_mentions:
+                    break
+            self._approved_document = n >= cat.approved_mentions and not doc.spans(cat.unapproved)
+        return self._approved_document
 
     def _excused_by_document(self, rule: OverclaimRule, ms: int, me: int) -> bool:
         if rule.unless_document is None or rule.unless_document_match is None:

@@ -659,3 +659,57 @@ def test_harms_disease_types_and_questions_about_evidence_are_not_claims(text: s
 def test_a_treatment_causing_a_harm_is_a_disclosure_but_an_exposure_causing_disease_is_a_claim() -> None:
     assert not has("Radiotherapy before a stem cell transplant causes infertility.", "causal_unhedged")
     assert has("Drinking coffee every day causes heart disease.", "causal_unhedged")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Stem cell therapy helps stroke survivors get their lives back.", "cure"),
+        ("After stem cell infusions, people with spinal injuries walk again.", "cure"),
+        ("Dead neurons are replaced with healthy new ones by our stem cell shots.", "cure"),
+        ("The stem cell drip frees patients from insulin.", "cure"),
+        ("Our cells regenerate livers other doctors gave up on.", "cure"),
+        ("Is stem cell therapy safe? Absolutely.", "safety"),
+        (
+            "Your body will not attack the donor stem cells, and we have never seen a serious complication.",
+            "safety",
+        ),
+        ("Over 3,000 stem cell procedures performed since 2015.", "promotion"),
+        ("Spaces on our stem cell programme for March are limited.", "promotion"),
+        ("Request an information pack about stem cell therapy from our patient team.", "promotion"),
+        ("Stem cell therapy with a 92% improvement rate.", "unsourced_evidence"),
+        ("In our experience, most stem cell patients go into lasting remission.", "unsourced_evidence"),
+        ("The hair loss secret doctors can't explain: stem cell serum.", "hype"),
+        ("Within days, the inflammation is switched off by the stem cells.", "causal_unhedged"),
+    ],
+)
+def test_idioms_of_clinic_copy(text: str, category: str) -> None:
+    assert has(text, category)
+
+
+def test_yes_to_are_there_risks_is_a_disclosure_not_a_safety_claim() -> None:
+    assert not has("Does stem cell therapy carry risks? Yes. Infection and bleeding are possible.", "safety")
+
+
+def test_over_500_patients_in_a_trial_is_not_self_praise() -> None:
+    assert not has("The stem cell trial enrolled more than 500 patients with heart failure.", "promotion")
+
+
+APLASTIC = (
+    "Aplastic anaemia: what are the options? In aplastic anaemia the bone marrow stops making enough "
+    "blood cells. The first option is immunosuppressive therapy with drugs that stop the immune system "
+    "attacking the marrow. The second is a bone marrow transplant, which replaces the failing marrow with "
+    "healthy stem cells from a donor. For younger patients with a matched sibling, a transplant is usually "
+    "the first choice because it can cure the disease. Your haematologist can explain the risks, which "
+    "include infection and graft-versus-host disease."
+)
+
+
+def test_an_article_about_an_approved_therapy_for_its_approved_use_has_no_cure_or_causal_findings() -> None:
+    found = {f.category for f in check(APLASTIC).findings}
+    assert "cure" not in found and "causal_unhedged" not in found
+
+
+def test_the_same_words_in_an_article_that_also_sells_for_autism_are_findings() -> None:
+    text = APLASTIC + " Our stem cell transplant cures autism too."
+    assert {"cure", "unapproved_indication"} <= {f.category for f in check(text).findings}
