@@ -230,3 +230,26 @@ def test_harms_reported_by_frequency_count_or_hospital_admission(text: str) -> N
 
 def test_patients_who_had_the_disease_are_not_a_harm_report() -> None:
     assert not present("The stem cell trial enrolled patients who had lupus for years.")["harms"]
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("Before any stem cell infusion, talk to your gastroenterologist.", "professional_advice"),
+        ("Discuss any stem cell trial with your diabetes team.", "professional_advice"),
+        (
+            "We ask patients to keep their own specialist involved throughout the stem cell course.",
+            "professional_advice",
+        ),
+        (
+            "The FDA pointed to past reports of blindness and tumours after unapproved stem cell products.",
+            "harms",
+        ),
+        ("After the stem cell injection he needed hospital treatment for a joint infection.", "harms"),
+        ("Stem cell transplant for myeloma is recommended in national guidelines.", "regulatory_status"),
+        ("NICE does not recommend stem cell injections for arthritis outside research.", "regulatory_status"),
+        ("Is stem cell transplantation available on the NHS?", "regulatory_status"),
+    ],
+)
+def test_more_ways_to_disclose(text: str, element: str) -> None:
+    assert present(text)[element]
