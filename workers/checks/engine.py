@@ -623,7 +623,14 @@ def overclaim_score(findings: list[Finding], n_sentences: int) -> float:
     return round(min(1.0, total), 3)
 
 
-def decide(policy: Policy, applicable: bool, disclosure: float | None, overclaim: float, n_high: int) -> str:
+def decide(
+    policy: Policy,
+    applicable: bool,
+    disclosure: float | None,
+    overclaim: float,
+    n_high: int,
+    n_medium_plus: int = 0,
+) -> str:
     if overclaim >= policy.reject_min_overclaim or n_high >= policy.reject_min_high_findings:
         return "reject"
     if (
@@ -633,8 +640,10 @@ def decide(policy: Policy, applicable: bool, disclosure: float | None, overclaim
         and overclaim >= policy.reject_low_disclosure_min_overclaim
     ):
         return "reject"
-    if overclaim <= policy.approve_max_overclaim and (
-        not applicable or (disclosure is not None and disclosure >= policy.approve_min_disclosure)
+    if (
+        overclaim <= policy.approve_max_overclaim
+        and n_medium_plus <= policy.approve_max_medium_findings
+        and (not applicable or (disclosure is not None and disclosure >= policy.approve_min_disclosure))
     ):
         return "approve"
     return "needs_review"
@@ -673,7 +682,8 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
         "pass" if oc < policy.overclaim_warn else "warn" if oc < policy.overclaim_fail else "fail"
     )
     n_high = sum(1 for f in findings if f.severity == "high")
-    decision = decide(policy, applicable, disclosure, oc, n_high)
+    n_medium_plus = sum(1 for f in findings if f.severity != "low")
+    decision = decide(policy, applicable, disclosure, oc, n_high, n_medium_plus)
     return Verdict(
         ruleset=cat.version,
         decision=decision,  # type: ignore[arg-type]

@@ -14,6 +14,10 @@ class UnsupportedContentType(ValueError):
     """The body's content type is not one the engine can read."""
 
 
+# Policy keys that count findings (and their smallest allowed value) rather than bound a score.
+_COUNTS = {"reject_min_high_findings": 1, "approve_max_medium_findings": 0}
+
+
 @dataclass(frozen=True)
 class Policy:
     """Thresholds that turn the two scores into a decision; a publisher may override any of them."""
@@ -28,6 +32,9 @@ class Policy:
     reject_low_disclosure_min_overclaim: float = 0.55
     # This many high-severity overclaim findings reject on their own.
     reject_min_high_findings: int = 4
+    # An approved article has at most this many medium- or high-severity findings: one real overclaim
+    # in a long, careful article still needs an editor's eye, however little it adds to the score.
+    approve_max_medium_findings: int = 0
     # Status bands of the two checks.
     disclosure_pass: float = 0.70
     disclosure_warn: float = 0.40
@@ -47,9 +54,10 @@ class Policy:
         for key, value in d.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ValueError(f"policy key {key!r} must be a number")
-            if key == "reject_min_high_findings":
-                if int(value) != value or value < 1:
-                    raise ValueError("reject_min_high_findings must be a positive integer")
+            if key in _COUNTS:
+                least = _COUNTS[key]
+                if int(value) != value or value < least:
+                    raise ValueError(f"{key} must be an integer of at least {least}")
                 values[key] = int(value)
             else:
                 if not 0.0 <= float(value) <= 1.0:

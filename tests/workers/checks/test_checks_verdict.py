@@ -127,10 +127,24 @@ def test_policy_changes_the_decision() -> None:
     text = (
         "Stem cell therapy is a groundbreaking treatment. It is experimental; side effects include infection."
     )
-    lenient = Policy.from_dict({"approve_max_overclaim": 0.9, "approve_min_disclosure": 0.0})
+    lenient = Policy.from_dict(
+        {"approve_max_overclaim": 0.9, "approve_min_disclosure": 0.0, "approve_max_medium_findings": 5}
+    )
     strict = Policy.from_dict({"reject_min_overclaim": 0.05})
     assert check(text, lenient).decision == "approve"
     assert check(text, strict).decision == "reject"
+    # By default one medium-severity finding ("groundbreaking") keeps an article out of approve.
+    assert check(
+        text, Policy.from_dict({"approve_max_overclaim": 0.9, "approve_min_disclosure": 0.0})
+    ).decision == ("needs_review")
+
+
+def test_count_keys_of_the_policy_are_validated() -> None:
+    assert Policy.from_dict({"approve_max_medium_findings": 0}).approve_max_medium_findings == 0
+    with pytest.raises(ValueError, match="approve_max_medium_findings"):
+        Policy.from_dict({"approve_max_medium_findings": -1})
+    with pytest.raises(ValueError, match="reject_min_high_findings"):
+        Policy.from_dict({"reject_min_high_findings": 0})
 
 
 def test_rule_catalogue() -> None:
