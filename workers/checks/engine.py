@@ -205,6 +205,10 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     return word.endswith("ing") and (prev in _PREP_BEFORE or prev in _ADJ_BEFORE)
 
 
+# Straight single quotes used as quotation marks: opening after a space or bracket, closing before a
+# space or punctuation, so "the clinic's" never counts.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,])'(?=[\s.,;:!?)\]]|$)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|we're|we've)\b")
 
 
@@ -215,13 +219,18 @@ def _own_voice(text: str, low: str, ss: int, se: int) -> bool:
 
 
 def _quoted(text: str, ss: int, se: int, ms: int, me: int) -> bool:
-    """The match [ms, me) lies inside double quotation marks within its sentence [ss, se)."""
+    """The match [ms, me) lies inside quotation marks within its sentence [ss, se): double quotes,
+    curly quotes, or single quotes that open after a space and close before one (not apostrophes)."""
     before = text[ss:ms]
-    straight = before.count('"')
-    if straight % 2 == 1:
+    if before.count('"') % 2 == 1:
         return '"' in text[me:se]
-    opened = before.rfind("\u201c")
-    return opened != -1 and before.rfind("\u201d") < opened and "\u201d" in text[me:se]
+    for opening, closing in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        opened = before.rfind(opening)
+        if opened != -1 and before.rfind(closing) < opened and closing in text[me:se]:
+            return True
+    opens = sum(1 for m in _SINGLE_OPEN.finditer(text, ss, se) if m.start() < ms)
+    closes = sum(1 for m in _SINGLE_CLOSE.finditer(text, ss, se) if m.start() < ms)
+    return opens > closes and any(m.start() >= me for m in _SINGLE_CLOSE.finditer(text, me, se))
 
 
 def _minimised(spans: list[tuple[int, int]], ss: int, ms: int, me: int) -> bool:
@@ -414,8 +423,12 @@ class _Run:
         attributed = ctx.attributed and not _own_voice(text, low, ss, se)
         # Hype keeps reported speech (HealthNewsReview counts sensational quotes), so a quote does not
         # distance it; for the other rules a word-for-word quote inside reported speech does.
-        quoted = rule.context["attributed"] != "keep" and _quoted(text, ss, se, ms, me)
-        distanced = attributed and (ctx.distanced or quoted)
+        # A quoted phrase the sentence itself distances ("the court listed phrases such as 'miracle
+        # cells'") is mentioned, not used, whoever says it.
+        quoted = _quoted(text, ss, se, ms, me)
+        distanced = (attributed and (ctx.distanced or (quoted and rule.context["attributed"] != "keep"))) or (
+            ctx.distanced and quoted
+        )
         flags = {
             "negated": ctx.negated,
             "distanced": distanced,

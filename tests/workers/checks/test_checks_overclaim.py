@@ -139,7 +139,7 @@ def test_negated_hype_is_dropped() -> None:
 
 
 def test_hype_in_question_is_lowered() -> None:
-    sev = cats("Is this the miracle cure everyone wants?").get("hype")
+    sev = cats("Is this the miracle cure every arthritis patient wants?").get("hype")
     assert sev == ["medium"]
 
 
@@ -713,3 +713,47 @@ def test_an_article_about_an_approved_therapy_for_its_approved_use_has_no_cure_o
 def test_the_same_words_in_an_article_that_also_sells_for_autism_are_findings() -> None:
     text = APLASTIC + " Our stem cell transplant cures autism too."
     assert {"cure", "unapproved_indication"} <= {f.category for f in check(text).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Limbal stem cell grafts can restore the cornea after some chemical burns.", "causal_unhedged"),
+        (
+            "She had been told the stem cell shots had no side effects, weeks before she lost her sight.",
+            "safety",
+        ),
+        (
+            "Knee arthritis cannot be cured, though weight loss and exercise help many people.",
+            "causal_unhedged",
+        ),
+        ("The late goal sealed a miraculous comeback for the visitors.", "hype"),
+        ("Consumer advocates dismissed the clinic's stem cell guarantee as a sales tactic.", "cure"),
+        (
+            "The court listed phrases such as 'miracle cells' that the stem cell clinic must stop using.",
+            "hype",
+        ),
+        (
+            "Researchers cautioned that headlines calling the stem cell study a breakthrough overstated it.",
+            "hype",
+        ),
+    ],
+)
+def test_mentions_reports_and_other_senses_are_not_claims(text: str, category: str) -> None:
+    assert not has(text, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Our stem cell protocol reverses type 2 diabetes in twelve weeks.", "cure"),
+        ("After the stem cell injection your hip is as good as new.", "cure"),
+        ("Tap the link in our bio to book stem cell therapy.", "promotion"),
+        ("There is nothing in stem cells that can harm you.", "safety"),
+        ("Autism is now treatable with a course of cord blood infusions.", "unapproved_indication"),
+        ("Scientists now agree that stem cells are the best anti-inflammatory tool.", "unsourced_evidence"),
+        ("Platelet-rich plasma makes hair grow again.", "causal_unhedged"),
+    ],
+)
+def test_still_more_ways_of_saying_it(text: str, category: str) -> None:
+    assert has(text, category)
