@@ -629,7 +629,7 @@ def test_a_trial_reporting_no_serious_adverse_events_is_only_a_low_safety_findin
         ("The stem cell procedure has been performed safely on hundreds of knees.", "safety"),
         ("With our stem cell shots, complications simply do not occur.", "safety"),
         ("The stem cell hair grows back and stays with you for life.", "cure"),
-        ("Gardening three times a week wipes out your risk of a stroke.", "causal_unhedged"),
+        ("Gardening three times a week slashes your risk of a stroke.", "causal_unhedged"),
         ("Message our stem cell team on WhatsApp to start your application.", "promotion"),
         ("Book a stem cell consultation by calling 0800 555 0100.", "promotion"),
     ],
@@ -757,3 +757,36 @@ def test_mentions_reports_and_other_senses_are_not_claims(text: str, category: s
 )
 def test_still_more_ways_of_saying_it(text: str, category: str) -> None:
     assert has(text, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Feel your feet again with our stem cell therapy for neuropathy.", "cure"),
+        ("Our stem cells restore natural erections at any age.", "cure"),
+        ("Stem cell eye drops: no scalpel, no stitches.", "safety"),
+        ("After the stem cell injection you return to normal activity immediately.", "safety"),
+        ("Over 90% of men see improvement after one stem cell session.", "unsourced_evidence"),
+        ("Four in five patients breathe easier after our stem cell infusions.", "unsourced_evidence"),
+        (
+            "If pills have stopped working, you are very likely a candidate for our stem cell programme.",
+            "promotion",
+        ),
+        ("For stem cell science, this is the moment the field has been waiting for.", "hype"),
+        ("Screens in the bedroom are robbing teenagers of sleep.", "causal_unhedged"),
+    ],
+)
+def test_and_a_few_more(text: str, category: str) -> None:
+    assert has(text, category)
+
+
+def test_a_heading_we_offer_is_not_promotion() -> None:
+    assert not has(
+        "What we offer\n\nStem cell injections for knee pain are given under ultrasound.", "promotion"
+    )
+
+
+def test_a_charitys_research_support_network_is_not_an_appeal_to_evidence() -> None:
+    assert not has(
+        "Register with the charity's research support network for stem cell trials.", "unsourced_evidence"
+    )
