@@ -212,10 +212,16 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,])'(?=[\s.,;:!?)\]]|$)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|we're|we've)\b")
 
 
-def _own_voice(text: str, low: str, ss: int, se: int) -> bool:
-    """The sentence speaks in the publisher's first person outside any quotation ("our patients tell
-    us ..."), not only inside a quoted speaker's words ('"Our patients do well," he said')."""
-    return any(not _quoted(text, ss, se, m.start(), m.end()) for m in _FIRST_PERSON.finditer(low, ss, se))
+def _own_voice(text: str, low: str, ss: int, se: int, attributions: list[tuple[int, int]]) -> bool:
+    """The sentence relays speech in the publisher's own first person ("our patients tell us ..."):
+    a first-person word outside any quotation, before the reporting word. Not a quoted speaker's
+    words ('"Our patients do well," he said'), and not a journalist's "we" after the report ("the
+    clinic says ..., but the families we spoke to ...")."""
+    first_report = min((a for a, _ in attributions), default=se)
+    return any(
+        m.start() < first_report and not _quoted(text, ss, se, m.start(), m.end())
+        for m in _FIRST_PERSON.finditer(low, ss, se)
+    )
 
 
 def _quoted(text: str, ss: int, se: int, ms: int, me: int) -> bool:
@@ -423,7 +429,7 @@ class _Run:
         # "Our patients say ..." is the publisher's own voice relaying a testimonial, not reported
         # speech; a claim quoted word for word from someone else ('said its cells "regrow cartilage"')
         # is reported at arm's length.
-        attributed = ctx.attributed and not _own_voice(text, low, ss, se)
+        attributed = ctx.attributed and not _own_voice(text, low, ss, se, sents.triggers(i).attr)
         # Hype keeps reported speech (HealthNewsReview counts sensational quotes), so a quote does not
         # distance it; for the other rules a word-for-word quote inside reported speech does.
         # A quoted phrase the sentence itself distances ("the court listed phrases such as 'miracle

@@ -790,3 +790,36 @@ def test_a_charitys_research_support_network_is_not_an_appeal_to_evidence() -> N
     assert not has(
         "Register with the charity's research support network for stem cell trials.", "unsourced_evidence"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Knee pain from worn cartilage is eliminated after one stem cell injection.", "cure"),
+        ("Stem cell infusions give people with dementia their memories back.", "cure"),
+        ("It is well documented that stem cell patients feel better within days.", "unsourced_evidence"),
+        ("Placental stem cells are hidden from the immune system, so rejection never happens.", "safety"),
+        ("Exosomes contain no living cells, so rejection and tumour formation are impossible.", "safety"),
+        ("Interest-free finance is available for stem cell treatment.", "promotion"),
+        ("Stem cell treatment packages for Parkinson's disease start at $18,000.", "unapproved_indication"),
+        ("The injected stem cells knit the tendon fibres back together.", "causal_unhedged"),
+    ],
+)
+def test_yet_another_batch(text: str, category: str) -> None:
+    assert has(text, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The new stadium roof is a game-changer for the club.", "hype"),
+        ("Nothing in the published data suggests these stem cell drips reverse ageing.", "cure"),
+        ("The press release called the stem cell results 'transformative', though the trial failed.", "hype"),
+        (
+            'The clinic\'s website says its stem cell patients "walk again", but the families we spoke to saw no change.',
+            "cure",
+        ),
+    ],
+)
+def test_other_senses_denials_and_a_journalists_we(text: str, category: str) -> None:
+    assert not has(text, category)
