@@ -823,3 +823,27 @@ def test_yet_another_batch(text: str, category: str) -> None:
 )
 def test_other_senses_denials_and_a_journalists_we(text: str, category: str) -> None:
     assert not has(text, category)
+
+
+def test_the_clinics_own_voice_alone_is_low_severity_promotion() -> None:
+    assert cats("Our stem cell team delivers the injections under ultrasound.").get("promotion") == ["low"]
+    assert cats("Book your free stem cell consultation today.").get("promotion") == ["high"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "After a year, 9 of the 14 people with type 1 diabetes no longer needed insulin after the stem cell infusion.",
+            "cure",
+        ),
+        (
+            "Neither is approved by the FDA for arthritis, and we do not describe either stem cell shot as a cure.",
+            "cure",
+        ),
+        ("Neither stem cell injection is approved for treating arthritis.", "unapproved_indication"),
+        ("If you feel misled by a stem cell seminar, call our helpline on 0800 555 0172.", "promotion"),
+    ],
+)
+def test_counted_trial_outcomes_denials_and_helplines_are_not_claims(text: str, category: str) -> None:
+    assert not has(text, category)
