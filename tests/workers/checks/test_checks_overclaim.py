@@ -847,3 +847,43 @@ def test_the_clinics_own_voice_alone_is_low_severity_promotion() -> None:
 )
 def test_counted_trial_outcomes_denials_and_helplines_are_not_claims(text: str, category: str) -> None:
     assert not has(text, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Published evidence overwhelmingly supports stem cells for sports injuries.", "unsourced_evidence"),
+        ("Say goodbye to back pain forever with one stem cell injection.", "cure"),
+        ("COPD patients breathe easier after one course of stem cell therapy.", "unapproved_indication"),
+        ("With stem cell injections you avoid the scalpel and the risks of a joint replacement.", "safety"),
+        ("Adult stem cells can't form tumours, so there's nothing to worry about.", "safety"),
+        ("Fat-derived stem cells calm the immune response behind eczema.", "causal_unhedged"),
+    ],
+)
+def test_from_the_fourth_blind_set_in_other_words(text: str, category: str) -> None:
+    assert has(text, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Early research suggests that retinal stem cells may help some people with macular degeneration.",
+            "unapproved_indication",
+        ),
+        (
+            "The director said 90% of stem cell patients improve, but he declined to share the figures.",
+            "unsourced_evidence",
+        ),
+        (
+            "If larger stem cell trials confirm these findings, the approach could be tested earlier.",
+            "unsourced_evidence",
+        ),
+        (
+            "The clinic says its stem cell injections regrow cartilage, but it has published no data to support that.",
+            "cure",
+        ),
+    ],
+)
+def test_research_framing_refusals_and_conditions_are_not_claims(text: str, category: str) -> None:
+    assert not has(text, category)
