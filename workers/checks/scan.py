@@ -213,6 +213,12 @@ class Feature:
             self.word_subs[word] = k
         return k
 
+    def compile_subs(self) -> None:
+        """Compile every sub-regex of the exact first tokens now (a service compiles them at start-up,
+        rather than on the first document that has each word)."""
+        for k in range(len(self.subs)):
+            self.sub(k)
+
     def sub(self, k: int) -> re.Pattern[str]:
         """Sub-regex k: its alternatives in their original order, then the unbounded ones. At a token
         it matches exactly what the whole regex matches there, since no other alternative can."""
