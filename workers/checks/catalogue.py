@@ -266,7 +266,7 @@ def load_catalogue() -> Catalogue:
                 ),
             )
         )
-    return Catalogue(
+    cat = Catalogue(
         version=str(raw["version"]),
         lexicon=lexicon,
         treatment=build_feature([str(t) for t in appl["treatment"]], boundary=r"\w-"),
@@ -280,6 +280,24 @@ def load_catalogue() -> Catalogue:
         rules=tuple(rules),
         raw=raw,
     )
+    for feature in _features(cat):
+        feature.compile_subs()
+    return cat
+
+
+def _features(cat: Catalogue) -> list[Feature]:
+    """Every feature of the catalogue."""
+    out = [cat.treatment, cat.approved, cat.unapproved]
+    out.extend(f for f in vars(cat.lexicon).values() if isinstance(f, Feature))
+    for r in cat.rules:
+        out.extend([r.pattern, *r.requires, *(o.when_feature for o in r.overrides)])
+        out.extend(f for f in (r.unless, r.unless_article, r.unless_article_except) if f is not None)
+    for e in cat.elements:
+        for m in e.matchers:
+            out.extend(f for f in (m.pattern, m.requires) if f is not None)
+        if e.adequacy is not None:
+            out.extend(f for f in (e.adequacy.reports, e.adequacy.reports_if_quantified) if f is not None)
+    return out
 
 
 def rule_catalogue() -> dict[str, Any]:

@@ -6,6 +6,11 @@ translate + split, all in C); only where one of a pattern's first tokens occurs 
 with ``match``. The result is exactly what ``finditer`` would return (same leftmost, non-overlapping
 matches), which the tests check against ``finditer`` on random text. Patterns whose first token cannot be
 derived (they start with a digit class or punctuation) fall back to a full ``finditer`` over the text.
+
+Two things keep the per-candidate cost low. At a token only the alternatives that can start with it are
+tried, as one smaller regex per set of alternatives: a catalogue pattern joins hundreds of them and re
+tries each in turn. And a word's positions are handed to that regex in bulk (``map`` over the
+positions, in C), rather than one Python call per candidate; most candidates do not match.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import string
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterator
-from dataclasses import dataclass
-from itertools import accumulate, compress
+from dataclasses import dataclass, field
+from itertools import accumulate, compress, count, repeat
+from operator import add
 
 # The regex parser is private but stable across 3.11+ (requires-python >= 3.11).
 from re import _constants as _c  # type: ignore[attr-defined]
@@ -31,11 +37,34 @@ _MAX_PARTIALS = 4000
 # Every token any feature can start with; a document indexes the positions of just these, in one pass.
 _ALL_EXACT: set[bytes] = set()
 _ALL_PREFIXES: set[bytes] = set()
-# For each exact token, the features that can start with it, as (Feature.key, literal length or 0): a
+# For each exact token, the features that can start with it, as (Feature.key, sub-regex number): a
 # document hands each token's positions to those features directly rather than every feature looking
 # up every token of the document.
 _STARTERS: dict[bytes, list[tuple[int, int]]] = {}
 _FEATURE_KEYS = itertools.count()
+# Words found through a prefix (numbers, mostly) whose sub-regex number a feature remembers.
+_MAX_WORD_SUBS = 10_000
+_WHOLE = -1  # "sub-regex" number of the feature's whole regex (fallback positions)
+
+_PREFIX_WORDS: tuple[int, re.Pattern[bytes] | None] = (0, None)
+
+
+def _prefix_words() -> re.Pattern[bytes]:
+    """A regex whose findall over " " + a translated document gives every word starting with one of
+    _ALL_PREFIXES (rebuilt when a feature adds prefixes; the set only grows)."""
+    global _PREFIX_WORDS
+    n, regex = _PREFIX_WORDS
+    if regex is None or n != len(_ALL_PREFIXES):
+        # A prefix that starts with a shorter one finds no further words; single characters (the
+        # digits) go into one class, so re tries few alternatives at each space.
+        minimal = sorted(
+            p for p in _ALL_PREFIXES if not any(q != p and p.startswith(q) for q in _ALL_PREFIXES)
+        )
+        single = b"".join(p for p in minimal if len(p) == 1)
+        alts = [p for p in minimal if len(p) > 1] + ([b"[" + single + b"]"] if single else [])
+        regex = re.compile(b" ((?:" + b"|".join(alts) + b")[a-z0-9]*)")
+        _PREFIX_WORDS = (len(_ALL_PREFIXES), regex)
+    return regex
 
 
 class _Unbounded(Exception):
@@ -148,12 +177,61 @@ class Feature:
     # Alternatives that cannot be found through tokens: (possible first characters, regex). The first
     # characters are located with str.find, much faster than a regex scan of the whole text.
     fallback: tuple[tuple[str, re.Pattern[str]], ...]
-    # Tokens that, when they occur with a boundary on both sides, are the whole match by themselves
-    # (only plain-word alternatives start with them), so no regex needs to run there.
-    literal: frozenset[bytes] = frozenset()
-    hyphen_bound: bool = False
     # Registration number in _STARTERS (never reused, unlike id()).
     key: int = -1
+    # For the sub-regexes: the token-bounded alternatives in order, the exact first tokens and the
+    # prefixes of each (as parsed, before a prefix makes an exact token redundant), the unbounded
+    # alternatives joined, and the boundary class.
+    alternatives: tuple[str, ...] = ()
+    alt_exact: tuple[frozenset[bytes], ...] = ()
+    alt_prefixes: tuple[tuple[bytes, ...], ...] = ()
+    unbounded: str = ""
+    boundary: str = r"\w"
+    # Sub-regexes, compiled on first use, by number; the alternatives of each, and the number of each
+    # set of alternatives.
+    subs: list[re.Pattern[str] | None] = field(default_factory=list)
+    sub_alts: list[tuple[int, ...]] = field(default_factory=list)
+    sub_ids: dict[tuple[int, ...], int] = field(default_factory=dict)
+    word_subs: dict[bytes, int] = field(default_factory=dict)
+
+    def sub_for(self, word: bytes) -> int:
+        """Number of the sub-regex of just the alternatives that can start with the token ``word``."""
+        k = self.word_subs.get(word)
+        if k is None:
+            alts = tuple(
+                i
+                for i, (ex, pre) in enumerate(zip(self.alt_exact, self.alt_prefixes, strict=True))
+                if word in ex or (pre and word.startswith(pre))
+            )
+            k = self.sub_ids.get(alts)
+            if k is None:
+                k = self.sub_ids[alts] = len(self.subs)
+                self.subs.append(None)
+                self.sub_alts.append(alts)
+            if len(self.word_subs) >= _MAX_WORD_SUBS:
+                self.word_subs.clear()
+            self.word_subs[word] = k
+        return k
+
+    def compile_subs(self) -> None:
+        """Compile every sub-regex of the exact first tokens now (a service compiles them at start-up,
+        rather than on the first document that has each word)."""
+        for k in range(len(self.subs)):
+            self.sub(k)
+
+    def sub(self, k: int) -> re.Pattern[str]:
+        """Sub-regex k: its alternatives in their original order, then the unbounded ones. At a token
+        it matches exactly what the whole regex matches there, since no other alternative can."""
+        if k == _WHOLE:
+            return self.regex
+        rx = self.subs[k]
+        if rx is None:
+            bounded = "|".join(self.alternatives[i] for i in self.sub_alts[k])
+            parts = [rf"(?<![{self.boundary}])(?:{bounded})"]
+            if self.unbounded:
+                parts.append(self.unbounded)
+            rx = self.subs[k] = re.compile("(?:" + "|".join(parts) + rf")(?![{self.boundary}])")
+        return rx
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -227,18 +305,18 @@ def build_feature(alternatives: list[str], boundary: str = r"\w") -> Feature:
     expanded: list[str] = []
     for alt in alternatives:
         expanded.extend(split_alternatives(alt))
-    literal: set[bytes] = set()
-    regex_exact: set[bytes] = set()
+    alt_exact: list[frozenset[bytes]] = []
+    alt_prefixes: list[tuple[bytes, ...]] = []
     for alt in expanded:
         toks = first_tokens(alt)
         if toks is None:
             unbounded.append(alt)
             continue
         bounded.append(alt)
-        is_literal = _LITERAL_ALT.fullmatch(alt) is not None and all(e for _, e in toks)
+        alt_exact.append(frozenset(t.encode() for t, is_exact in toks if is_exact))
+        alt_prefixes.append(tuple(sorted(t.encode() for t, is_exact in toks if not is_exact)))
         for t, is_exact in toks:
             (exact if is_exact else prefixes).add(t.encode())
-            (literal if is_literal else regex_exact).add(t.encode())
     parts = []
     if bounded:
         parts.append(rf"(?<![{boundary}])(?:" + "|".join(bounded) + ")")
@@ -259,19 +337,21 @@ def build_feature(alternatives: list[str], boundary: str = r"\w") -> Feature:
     exact = {e for e in exact if not any(e.startswith(p) for p in prefixes)}
     _ALL_EXACT.update(exact)
     _ALL_PREFIXES.update(prefixes)
-    fast = {t for t in literal - regex_exact if not any(t.startswith(p) for p in prefixes)}
-    key = next(_FEATURE_KEYS)
-    for word in exact:
-        _STARTERS.setdefault(word, []).append((key, len(word) if word in fast and len(word) < 64 else 0))
-    return Feature(
+    feature = Feature(
         regex,
         frozenset(exact),
         tuple(sorted(prefixes)),
         tuple(fallback),
-        frozenset(fast),
-        "-" in boundary,
-        key,
+        next(_FEATURE_KEYS),
+        tuple(bounded),
+        tuple(alt_exact),
+        tuple(alt_prefixes),
+        "(?:" + "|".join(unbounded) + ")" if unbounded else "",
+        boundary,
     )
+    for word in exact:
+        _STARTERS.setdefault(word, []).append((feature.key, feature.sub_for(word)))
+    return feature
 
 
 def _first_chars(pattern: str) -> str | None:
@@ -293,16 +373,10 @@ def _first_chars(pattern: str) -> str | None:
     return None
 
 
-# A single-token alternative made only of letters, digits, groups, optional marks and classes.
-_LITERAL_ALT = re.compile(r"[a-z0-9()?:|\[\]]+")
-
-
 class Doc:
     """Per-document token index shared by all features."""
 
-    __slots__ = ("_by_feature", "_cache", "_index", "_prefix_hits", "_starts_cache", "_translated", "low")
-
-    _starts_cache: dict[int, list[int]]
+    __slots__ = ("_all", "_by_feature", "_cache", "_index", "_prefix_hits", "_translated", "low")
 
     def __init__(self, low: str) -> None:
         self.low = low
@@ -310,22 +384,24 @@ class Doc:
         self._translated = low.encode("ascii", "replace").translate(_TABLE)
         self._index: dict[bytes, list[int]] | None = None
         self._prefix_hits: dict[bytes, list[bytes]] = {}
+        # Leftmost non-overlapping matches, once spans() has been asked for them.
         self._cache: dict[int, list[tuple[int, int]]] = {}
-        self._starts_cache = {}
-        self._by_feature: dict[int, list[int]] | None = None
+        # The match at every candidate, overlapping ones included.
+        self._all: dict[int, list[tuple[int, int]]] = {}
+        self._by_feature: dict[int, list[tuple[int, list[int]]]] | None = None
 
     def _build_index(self) -> dict[bytes, list[int]]:
-        """Positions of every token some feature can start with, each times 64 (see _starts).
+        """Positions of every token some feature can start with.
 
         This runs once per document over every token (~2,000 in 10 KB), so each step is a C-level
         iterator rather than a Python loop."""
-        parts = self._translated.split(b" ")
+        translated = self._translated
+        parts = translated.split(b" ")
         needed: set[bytes] | frozenset[bytes] = _ALL_EXACT
         if _ALL_PREFIXES:
-            # One C-level startswith per distinct word against all prefixes at once; only the few
-            # words that start with some prefix are then sorted out per prefix.
-            every = tuple(_ALL_PREFIXES)
-            hits = [w for w in set(parts) if w.startswith(every)]
+            # The words that start with some prefix, found by one regex pass (re skips from space to
+            # space), are then sorted out per prefix: a handful per document.
+            hits = set(_prefix_words().findall(b" " + translated))
             prefix_hits = self._prefix_hits
             lengths = sorted({len(p) for p in _ALL_PREFIXES})
             for w in hits:
@@ -334,115 +410,108 @@ class Doc:
                         break
                     if w[:n] in _ALL_PREFIXES:
                         prefix_hits.setdefault(w[:n], []).append(w)
-            needed = _ALL_EXACT.union(hits)
+            if hits:
+                needed = _ALL_EXACT.union(hits)
         mask = list(map(needed.__contains__, parts))
-        # Parts are separated by exactly one space: part k starts at the sum of (length + 1) over earlier parts.
-        starts = accumulate(map((1).__add__, map(len, parts)), initial=0)
+        # Parts are separated by exactly one space: part k starts at k plus the lengths of the parts
+        # before it (the additions only for the needed parts).
+        starts = map(add, compress(accumulate(map(len, parts), initial=0), mask), compress(count(), mask))
         index: defaultdict[bytes, list[int]] = defaultdict(list)
         # index[word].append(start) for each needed part, consumed without a Python-level loop.
-        codes = map((64).__mul__, compress(starts, mask))
-        deque(map(list.append, map(index.__getitem__, compress(parts, mask)), codes), maxlen=0)
+        deque(map(list.append, map(index.__getitem__, compress(parts, mask)), starts), maxlen=0)
         return dict(index)
 
-    def _distribute(self, index: dict[bytes, list[int]]) -> dict[int, list[int]]:
-        """Each feature's candidate codes from its exact first tokens (unsorted), keyed by Feature.key."""
-        by_feature: defaultdict[int, list[int]] = defaultdict(list)
-        for word, codes in index.items():
-            for key, n in _STARTERS.get(word, ()):
-                by_feature[key].extend([c + n for c in codes] if n else codes)
+    def _distribute(self, index: dict[bytes, list[int]]) -> dict[int, list[tuple[int, list[int]]]]:
+        """Each feature's candidates from its exact first tokens, keyed by Feature.key: (sub-regex
+        number, the token's positions)."""
+        by_feature: defaultdict[int, list[tuple[int, list[int]]]] = defaultdict(list)
+        for word, positions in index.items():
+            for key, k in _STARTERS.get(word, ()):
+                by_feature[key].append((k, positions))
         return by_feature
 
-    def _starts(self, feature: Feature) -> list[int]:
-        """Sorted candidate starts of a feature, each encoded as position * 64 + literal length (0 if the
-        regex must run there); plain ints sort much faster than tuples."""
-        key = id(feature)
-        got = self._starts_cache.get(key)
-        if got is not None:
-            return got
+    def _candidates(self, feature: Feature) -> list[tuple[int, list[int]]]:
+        """The feature's candidate positions, grouped by the regex to try there."""
         index = self._index
         if index is None:
             index = self._index = self._build_index()
         by_feature = self._by_feature
         if by_feature is None:
             by_feature = self._by_feature = self._distribute(index)
-        starts = by_feature.get(feature.key, [])
+        groups = list(by_feature.get(feature.key, ()))
         for p in feature.prefixes:
             for w in self._prefix_hits.get(p, ()):
-                starts.extend(index[w])
-        low = self.low
-        for chars, fb in feature.fallback:
-            match = fb.match
-            for ch in chars:
-                i = low.find(ch)
-                while i != -1:
-                    if match(low, i):
-                        starts.append(i * 64)
-                    i = low.find(ch, i + 1)
-        starts.sort()
-        self._starts_cache[key] = starts
-        return starts
+                groups.append((feature.sub_for(w), index[w]))
+        if feature.fallback:
+            low = self.low
+            found: list[int] = []
+            for chars, fb in feature.fallback:
+                match = fb.match
+                for ch in chars:
+                    i = low.find(ch)
+                    while i != -1:
+                        if match(low, i):
+                            found.append(i)
+                        i = low.find(ch, i + 1)
+            groups.append((_WHOLE, found))
+        return groups
 
-    def _match_at(self, feature: Feature, s: int, n: int) -> int:
-        """End of the feature's match at s, or -1."""
+    def _matches(self, feature: Feature) -> list[tuple[int, int]]:
+        """The match at every candidate (what ``feature.regex.match`` gives there), sorted; a candidate
+        found twice gives the same match twice."""
+        key = id(feature)
+        got = self._all.get(key)
+        if got is not None:
+            return got
         low = self.low
-        if n:
-            e = s + n
-            before = low[s - 1] if s else " "
-            after = low[e] if e < len(low) else " "
-            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_") and not (
-                feature.hyphen_bound and (before == "-" or after == "-")
-            ):
-                return e
-        m = feature.regex.match(low, s)
-        return m.end() if m is not None and m.end() > s else -1
+        out: list[tuple[int, int]] = []
+        subs = feature.subs
+        for k, positions in self._candidates(feature):
+            rx = subs[k] if k != _WHOLE else feature.regex
+            if rx is None:
+                rx = feature.sub(k)
+            if len(positions) == 1:  # most words occur once: skip setting up the iterators
+                m = rx.match(low, positions[0])
+                if m is not None and m.end() > m.start():
+                    out.append(m.span())
+                continue
+            for m in filter(None, map(rx.match, repeat(low), positions)):
+                s, e = m.span()
+                if e > s:
+                    out.append((s, e))
+        out.sort()
+        self._all[key] = out
+        return out
+
+    def _leftmost(self, feature: Feature) -> list[tuple[int, int]]:
+        """Leftmost non-overlapping matches, as finditer would give them."""
+        out: list[tuple[int, int]] = []
+        last = -1
+        for s, e in self._matches(feature):
+            if s >= last:
+                out.append((s, e))
+                last = e
+        return out
 
     def spans(self, feature: Feature) -> list[tuple[int, int]]:
         """All matches of feature.regex in the text, as finditer would give them."""
         key = id(feature)
         got = self._cache.get(key)
-        if got is not None:
-            return got
-        out: list[tuple[int, int]] = []
-        last = -1
-        for code in self._starts(feature):
-            s, n = code >> 6, code & 63
-            if s < last:
-                continue
-            e = self._match_at(feature, s, n)
-            if e != -1:
-                out.append((s, e))
-                last = e
-        self._cache[key] = out
-        return out
+        if got is None:
+            got = self._cache[key] = self._leftmost(feature)
+        return got
 
     def iter_spans(self, feature: Feature) -> Iterator[tuple[int, int]]:
-        """Matches in order, computed lazily (for callers that stop early)."""
+        """Matches in order (for callers that stop early). Unlike spans(), this does not make any_in()
+        answer from the non-overlapping matches."""
         got = self._cache.get(id(feature))
-        if got is not None:
-            yield from got
-            return
-        last = -1
-        for code in self._starts(feature):
-            s, n = code >> 6, code & 63
-            if s < last:
-                continue
-            e = self._match_at(feature, s, n)
-            if e != -1:
-                yield (s, e)
-                last = e
+        yield from got if got is not None else self._leftmost(feature)
 
     def any_in(self, feature: Feature, start: int, end: int) -> bool:
-        """Does a match of the feature start in [start, end)? Only candidates there are tried."""
+        """Does a match of the feature start in [start, end)? Once spans() has been asked, only its
+        non-overlapping matches count; before, a match at any candidate does."""
         got = self._cache.get(id(feature))
-        if got is not None:
-            i = bisect_left(got, (start, -1))
-            return i < len(got) and got[i][0] < end
-        starts = self._starts(feature)
-        i = bisect_left(starts, start * 64)
-        stop = end * 64
-        while i < len(starts) and starts[i] < stop:
-            s, n = starts[i] >> 6, starts[i] & 63
-            if self._match_at(feature, s, n) != -1:
-                return True
-            i += 1
-        return False
+        if got is None:
+            got = self._matches(feature)
+        i = bisect_left(got, (start, -1))
+        return i < len(got) and got[i][0] < end
