@@ -434,7 +434,7 @@ class _Run:
         # distance it; for the other rules a word-for-word quote inside reported speech does.
         # A quoted phrase the sentence itself distances ("the court listed phrases such as 'miracle
         # cells'") is mentioned, not used, whoever says it.
-        quoted = _quoted(text, ss, se, ms, me)
+        quoted = (attributed or ctx.distanced) and _quoted(text, ss, se, ms, me)
         distanced = (attributed and (ctx.distanced or (quoted and rule.context["attributed"] != "keep"))) or (
             ctx.distanced and quoted
         )
