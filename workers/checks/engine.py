@@ -263,8 +263,6 @@ class _Run:
         self._claims: dict[int, ClaimStrength] = {}
         self._documents: dict[str, bool] = {}
         self._approved_document: bool | None = None
-        # Set by applicable(); in an article about a treatment, polysemous words need no health word.
-        self.is_applicable = False
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -346,7 +344,9 @@ class _Run:
                 continue
             if (
                 rule.needs_health is not None
-                and not (self.is_applicable and len(sents.spans) >= _HEALTH_FILTER_MIN_SENTENCES)
+                # A long text is covered by check(): about a treatment, the words are medical; if not,
+                # health_findings keeps only sentences with a health word anyway.
+                and len(sents.spans) < _HEALTH_FILTER_MIN_SENTENCES
                 and rule.needs_health.fullmatch(low, ms, me)
                 and self.cat.health.search(low, ss, sents.span(i)[1]) is None
             ):
@@ -587,10 +587,6 @@ class _Run:
         return out
 
     def applicable(self, title: str | None) -> bool:
-        self.is_applicable = self._applicable(title)
-        return self.is_applicable
-
-    def _applicable(self, title: str | None) -> bool:
         # Short texts (an editor's preview of a paragraph) need proportionally fewer mentions.
         need = max(1, min(self.cat.min_mentions, len(self.sents.spans)))
         n = 0
