@@ -325,6 +325,19 @@ class Sentences:
         )
 
 
+# Subordinators that open a clause which ends at its comma; "as" and "according to" are left out
+# because "As the clinic says, the cells repair nerves" relays the main clause.
+_FRONTED = re.compile(
+    r"""[\s"'(]*(?:even )?(?:if|when|whenever|although|though|while|whilst|because|since|unless|once|whether)\b[^,;:]*,"""
+)
+
+
+def _fronted_clause_end(low: str, s: int, e: int) -> int:
+    """End of a fronted subordinate clause (just past its comma), or ``s`` when the sentence has none."""
+    m = _FRONTED.match(low, s, e)
+    return m.end() if m else s
+
+
 def _is_question(low: str, s: int, e: int) -> bool:
     """Does the sentence [s, e) end with a question mark (before closing quotes and brackets)?"""
     return low[max(s, e - 3) : e].rstrip("\"') ]").endswith("?")
@@ -389,6 +402,7 @@ class _SentenceTriggers:
         "distancing",
         "embedded_q",
         "end",
+        "fronted",
         "hedge",
         "low",
         "neg",
@@ -430,6 +444,7 @@ class _SentenceTriggers:
         self.embedded_q = [a for a, _ in found[_EMBEDDED_Q]]
         self.question = _is_question(low, s, e)
         self.window = lex.negation_window
+        self.fronted = _fronted_clause_end(low, s, e)
 
     def _clause(self, ms: int, me: int) -> tuple[int, int]:
         lo, hi = self.start, self.end
@@ -465,10 +480,13 @@ class _SentenceTriggers:
         # Hedges that frame a whole sentence ("Early research suggests that ...") reach across clauses.
         weak = any(lo <= a < hi and not (ms <= a < me) for a, _ in self.weak)
         capability = any(lo <= a < hi and not (ms <= a < me) for a, _ in self.capability)
-        before_attr = any(a < ms for a, _ in self.attr)
+        # A fronted subordinate clause ("If you have been told nothing can be done, ...", "Although
+        # critics warn ..., ") reports or distances only itself, not the main clause after its comma.
+        skip = self.fronted if ms >= self.fronted else self.start
+        before_attr = any(skip <= a < ms for a, _ in self.attr)
         after_attr = any(a >= me for a, _ in self.attr)
         attributed = before_attr or after_attr
-        distanced = any(not (ms <= a < me) for a, _ in self.distancing)
+        distanced = any(not (ms <= a < me) and a >= skip for a, _ in self.distancing)
         conditional = any(lo <= a < ms for a, _ in self.cond) or any(
             self.start <= a < ms and a < self.start + 12 for a, _ in self.cond
         )

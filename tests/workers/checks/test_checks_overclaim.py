@@ -887,3 +887,45 @@ def test_from_the_fourth_blind_set_in_other_words(text: str, category: str) -> N
 )
 def test_research_framing_refusals_and_conditions_are_not_claims(text: str, category: str) -> None:
     assert not has(text, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The improvements are permanent, so one course is all most people need.",
+        "Thanks to the injections, many of our patients never need a walking stick again.",
+        "With the right cells, Crohn's disease can be fully reversed.",
+        "Our cells grow new cartilage wherever the joint has worn thin.",
+        "After years of decline, the therapy is turning her condition around.",
+        "For people with ALS, this treatment means the diagnosis is no longer a death sentence.",
+        "The infusions have given him his life back.",
+    ],
+)
+def test_permanence_passive_reversal_and_regrowth_are_cure_claims(text: str) -> None:
+    assert has(text, "cure"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rheumatoid arthritis cannot be cured, but modern drugs control it for most people.",
+        "Multiple sclerosis is not reversed by any stem cell product on the market.",
+        "In the laboratory, the team grew new cartilage from donor cells.",
+        "Is the change permanent? Nobody knows yet.",
+    ],
+)
+def test_denied_reversal_and_laboratory_growth_are_not_cure_claims(text: str) -> None:
+    assert not has(text, "cure"), cats(text)
+
+
+def test_a_fronted_clause_reports_only_itself() -> None:
+    # "been told" and "warn" distance their own clause, not the clinic's claim after the comma.
+    told = "If you have been told you need a new hip, our cells can rebuild the joint instead."
+    warn = "Although some doctors warn against clinics abroad, our treatment cures arthritis."
+    assert has(told, "cure") and has(warn, "cure"), (cats(told), cats(warn))
+    # Inside the fronted clause the distancing still holds, and "as ... says" relays the main clause.
+    assert not has("Although clinics claim the shots cure arthritis, no trial supports it.", "cure")
+    relayed = [
+        f for f in check("As the clinic says, stem cells cure arthritis.").findings if f.category == "cure"
+    ]
+    assert relayed and all(f.attributed for f in relayed)
