@@ -163,6 +163,9 @@ class Catalogue:
     lexicon: ContextLexicon
     treatment: Feature
     min_mentions: int
+    # A text that names treatments but claims nothing and discloses no more than this is not about a
+    # treatment offered to patients (a donor-register appeal, a staffing report).
+    silent_max_disclosure: float
     # Both are asked about rarely (a long text not about a treatment; a treatment that "causes"
     # something), so they are plain regexes searched in a sentence, not features every document indexes.
     health: re.Pattern[str]  # a finding in an article not about a treatment needs one in its sentence
@@ -271,6 +274,7 @@ def load_catalogue() -> Catalogue:
         lexicon=lexicon,
         treatment=build_feature([str(t) for t in appl["treatment"]], boundary=r"\w-"),
         min_mentions=int(appl["min_mentions"]),
+        silent_max_disclosure=float(appl["silent_max_disclosure"]),
         health=_bounded([_expand(str(t), macros) for t in appl["health"]]),
         harm=_bounded([_expand("{HARM}|symptoms|problems|harm|reactions?", macros)]),
         approved=build_feature([_expand(str(appl["approved"]), macros)]),

@@ -25,6 +25,8 @@ _QUOTE_LIMIT = 300
 # A text this long that is still not about a treatment is about something else (a resin guide, club
 # notes); a shorter one may be a snippet of a health article, so all its findings stand.
 _HEALTH_FILTER_MIN_SENTENCES = 5
+# A text this long about a treatment offered to patients claims or discloses something about it.
+_SILENT_MIN_SENTENCES = 10
 # Verbs through which a treatment can be said to bring about a harm, and how far after them to look.
 _CAUSE_VERBS = ("caus", "lead", "led ", "trigger", "result", "provok", "induc")
 _HARM_REACH = 40
@@ -652,8 +654,15 @@ def decide(
     overclaim: float,
     n_high: int,
     n_medium_plus: int = 0,
+    n_low: int = 0,
 ) -> str:
-    if overclaim >= policy.reject_min_overclaim or n_high >= policy.reject_min_high_findings:
+    # A balanced article (it discloses harms, evidence, status ...) is not rejected on its overclaim
+    # score alone: loose lines in a careful text need an editor, not a refusal. Many high-severity
+    # findings still reject it.
+    balanced = applicable and disclosure is not None and disclosure >= policy.balanced_min_disclosure
+    if (
+        overclaim >= policy.reject_min_overclaim and not balanced
+    ) or n_high >= policy.reject_min_high_findings:
         return "reject"
     if (
         applicable
@@ -665,6 +674,7 @@ def decide(
     if (
         overclaim <= policy.approve_max_overclaim
         and n_medium_plus <= policy.approve_max_medium_findings
+        and n_low <= policy.approve_max_low_findings
         and (not applicable or (disclosure is not None and disclosure >= policy.approve_min_disclosure))
     ):
         return "approve"
@@ -684,11 +694,19 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
         findings = run.health_findings(findings)
     minimising = run.safety_spans(findings)
     elements = tuple(run.element(rule, minimising) for rule in cat.elements)
-    disclosure: float | None
+    disclosure: float | None = None
     if applicable:
         total = sum(r.weight for r in cat.elements)
         got = sum(r.weight for r, e in zip(cat.elements, elements, strict=True) if e.present)
         disclosure = round(got / total, 3) if total else 0.0
+        # Treatment words alone do not make a text about a treatment offered to patients: a text long
+        # enough to tell that names treatments but discloses next to nothing about any and claims
+        # nothing (a donor-register appeal, a report on staffing or funding) is not applicable rather
+        # than a disclosure failure. A short note about a treatment keeps its failing disclosure.
+        long_text = len(run.sents.spans) >= _SILENT_MIN_SENTENCES
+        if long_text and not findings and disclosure <= cat.silent_max_disclosure:
+            applicable, disclosure = False, None
+    if applicable and disclosure is not None:
         d_status: Status = (
             "pass"
             if disclosure >= policy.disclosure_pass
@@ -697,7 +715,6 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
             else "fail"
         )
     else:
-        disclosure = None
         d_status = "not_applicable"
     oc = overclaim_score(findings, len(run.sents.spans))
     o_status: Status = (
@@ -705,7 +722,8 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
     )
     n_high = sum(1 for f in findings if f.severity == "high")
     n_medium_plus = sum(1 for f in findings if f.severity != "low")
-    decision = decide(policy, applicable, disclosure, oc, n_high, n_medium_plus)
+    n_low = len(findings) - n_medium_plus
+    decision = decide(policy, applicable, disclosure, oc, n_high, n_medium_plus, n_low)
     return Verdict(
         ruleset=cat.version,
         decision=decision,  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ class UnsupportedContentType(ValueError):
 
 
 # Policy keys that count findings (and their smallest allowed value) rather than bound a score.
-_COUNTS = {"reject_min_high_findings": 1, "approve_max_medium_findings": 0}
+_COUNTS = {"reject_min_high_findings": 1, "approve_max_medium_findings": 0, "approve_max_low_findings": 0}
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,12 @@ class Policy:
     # An approved article has at most this many medium- or high-severity findings: one real overclaim
     # in a long, careful article still needs an editor's eye, however little it adds to the score.
     approve_max_medium_findings: int = 0
+    # ... and at most this many low-severity ones: three loose causal lines about coffee or walking in
+    # a news piece are each minor, together the article's message.
+    approve_max_low_findings: int = 2
+    # An applicable article that discloses at least this much is balanced: its overclaim score alone
+    # does not reject it (reject_min_high_findings still does).
+    balanced_min_disclosure: float = 0.70
     # Status bands of the two checks.
     disclosure_pass: float = 0.70
     disclosure_warn: float = 0.40

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from workers.checks import RULESET_VERSION, Policy, Verdict, check, rule_catalogue
+from workers.checks.engine import decide
 
 PROMO = (
     "Our clinic offers a miracle stem cell treatment that cures arthritis, lupus and multiple sclerosis. "
@@ -145,6 +146,64 @@ def test_count_keys_of_the_policy_are_validated() -> None:
         Policy.from_dict({"approve_max_medium_findings": -1})
     with pytest.raises(ValueError, match="reject_min_high_findings"):
         Policy.from_dict({"reject_min_high_findings": 0})
+    assert Policy.from_dict({"approve_max_low_findings": 0}).approve_max_low_findings == 0
+    with pytest.raises(ValueError, match="approve_max_low_findings"):
+        Policy.from_dict({"approve_max_low_findings": 1.5})
+    with pytest.raises(ValueError, match="balanced_min_disclosure"):
+        Policy.from_dict({"balanced_min_disclosure": 1.5})
+
+
+def test_a_balanced_article_is_not_rejected_on_its_overclaim_score_alone() -> None:
+    p = Policy()
+    # Saturated overclaim score, two high findings: rejected with poor disclosure, reviewed with good.
+    assert decide(p, True, 0.40, 1.0, n_high=2, n_medium_plus=4) == "reject"
+    assert decide(p, True, 0.85, 1.0, n_high=2, n_medium_plus=4) == "needs_review"
+    # Many high-severity findings reject whatever the disclosure; so does a saturated non-treatment text.
+    assert decide(p, True, 0.85, 1.0, n_high=4, n_medium_plus=4) == "reject"
+    assert decide(p, False, None, 1.0, n_high=2, n_medium_plus=4) == "reject"
+    assert decide(Policy.from_dict({"balanced_min_disclosure": 1.0}), True, 0.85, 1.0, 2, 4) == "reject"
+
+
+def test_several_low_findings_keep_an_article_out_of_approve() -> None:
+    p = Policy()
+    assert decide(p, False, None, 0.08, n_high=0, n_medium_plus=0, n_low=2) == "approve"
+    assert decide(p, False, None, 0.12, n_high=0, n_medium_plus=0, n_low=3) == "needs_review"
+    text = (
+        "Eating oily fish twice a week sharpens memory in older adults. "
+        "Walking briskly for half an hour a day prevents memory loss in later life. "
+        "Regular walking protects the heart and lowers blood pressure, the authors add."
+    )
+    v = check(text)
+    lows = [f for f in v.findings if f.severity == "low"]
+    assert not v.applicable and len(lows) >= 3 and not any(f.severity != "low" for f in v.findings)
+    assert v.decision == "needs_review"
+
+
+DONOR_DRIVE = " ".join(
+    [
+        "Volunteers will staff sign-up stands at three city libraries next month.",
+        "The drive aims to add younger people to the national register of blood stem cell donors.",
+        "Patients who need a transplant often rely on a stranger whose tissue type matches theirs.",
+        "Matches are harder to find for patients from some communities, who are under-represented.",
+        "Signing up takes a few minutes and a cheek swab.",
+        "The swab is posted to a laboratory for typing.",
+        "Most people on the register are never called.",
+        "Organisers hope to reach students before exams begin.",
+        "Library staff will hand out leaflets at the same time.",
+        "Local radio will carry interviews with past volunteers.",
+        "The council is lending the stands free of charge.",
+        "A second round of events is planned for the spring.",
+    ]
+)
+
+
+def test_a_long_text_that_names_treatments_but_neither_claims_nor_discloses_is_not_applicable() -> None:
+    v = check(DONOR_DRIVE)
+    assert not v.findings
+    assert v.applicable is False and v.risk_disclosure_score is None and v.decision == "approve"
+    # The same words cut to a short note stay a treatment text with failing disclosure.
+    short = check(" ".join(DONOR_DRIVE.split(". ")[1:4]))
+    assert short.applicable is True and short.decision == "needs_review"
 
 
 def test_rule_catalogue() -> None:
