@@ -929,3 +929,23 @@ def test_a_fronted_clause_reports_only_itself() -> None:
         f for f in check("As the clinic says, stem cells cure arthritis.").findings if f.category == "cure"
     ]
     assert relayed and all(f.attributed for f in relayed)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("A nightly routine of stretching exercises rebuilds the cartilage in your hips.", "causal_unhedged"),
+        ("A longer evening walk keeps the mind sharp into your nineties.", "causal_unhedged"),
+        (
+            "Our stem cell spray rebuilds the nerve connections lost to Parkinson's disease.",
+            "unapproved_indication",
+        ),
+    ],
+)
+def test_plural_exposures_sharp_minds_and_rebuilt_connections(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+def test_a_walk_that_is_studied_is_not_a_claim() -> None:
+    text = "Researchers will test whether a longer evening walk keeps the mind sharp."
+    assert not has(text, "causal_unhedged"), cats(text)
