@@ -130,6 +130,12 @@ class ElementMatcher:
     # False for phrases that introduce harms without naming one ("side effects include"): they make
     # the element present but are not a distinct harm when judging adequacy.
     specific: bool = True
+    # A sentence holding this does not disclose the element: an option the writer dismisses ("tried
+    # physiotherapy without lasting success") is a foil, not an alternative.
+    unless: Feature | None = None
+    # "drop": a match in a question ("Has your surgeon said a new knee is the only option?") is not
+    # a disclosure.
+    question: str = "keep"
 
 
 @dataclass(frozen=True)
@@ -205,6 +211,8 @@ def load_catalogue() -> Catalogue:
                 minimised=m.get("minimised", "keep"),
                 unless_before=_before(m.get("unless_before"), macros),
                 specific=bool(m.get("specific", True)),
+                unless=_opt(m.get("unless"), macros),
+                question=m.get("question", "keep"),
             )
             for m in e["rules"]
         )
@@ -298,7 +306,7 @@ def _features(cat: Catalogue) -> list[Feature]:
         out.extend(f for f in (r.unless, r.unless_article, r.unless_article_except) if f is not None)
     for e in cat.elements:
         for m in e.matchers:
-            out.extend(f for f in (m.pattern, m.requires) if f is not None)
+            out.extend(f for f in (m.pattern, m.requires, m.unless) if f is not None)
         if e.adequacy is not None:
             out.extend(f for f in (e.adequacy.reports, e.adequacy.reports_if_quantified) if f is not None)
     return out

@@ -515,6 +515,10 @@ class _Run:
                 ss, se = sents.span(i)
                 if matcher.requires is not None and not self.doc.any_in(matcher.requires, ss, se):
                     continue
+                if matcher.unless is not None and self.doc.any_in(matcher.unless, ss, se):
+                    continue
+                if matcher.question == "drop" and sents.sentence_flags(i, False):
+                    continue
                 # "no side effects", "minimal risk of rejection": a minimised harm is not a disclosure.
                 if matcher.minimised == "drop" and _minimised(minimising, ss, ms, me):
                     continue

@@ -253,3 +253,29 @@ def test_patients_who_had_the_disease_are_not_a_harm_report() -> None:
 )
 def test_more_ways_to_disclose(text: str, element: str) -> None:
     assert present(text)[element]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many of our clients had tried physiotherapy and steroid injections without lasting success.",
+        "Painkillers can help for a while, but the benefits fade as the years go by.",
+        "Our cells are the natural alternative to knee replacement.",
+        "Has your surgeon told you that a new hip is the only option left?",
+        "You get none of the side effects of conventional treatment.",
+    ],
+)
+def test_a_dismissed_or_questioned_option_is_not_an_alternative(text: str) -> None:
+    assert not present(text)["alternatives"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Newer options such as gene therapy are offered when the disease returns.",
+        "For hip arthritis, exercise, weight management and joint replacement have much stronger evidence.",
+        "Conservative treatment with rest and bracing comes first.",
+    ],
+)
+def test_options_named_as_options_are_alternatives(text: str) -> None:
+    assert present(text)["alternatives"]
