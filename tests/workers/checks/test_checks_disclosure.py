@@ -279,3 +279,27 @@ def test_a_dismissed_or_questioned_option_is_not_an_alternative(text: str) -> No
 )
 def test_options_named_as_options_are_alternatives(text: str) -> None:
     assert present(text)["alternatives"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We take a small sample of fat from your abdomen and concentrate the cells.",
+        "The serum is made from plant stem cell cultures and hyaluronic acid.",
+        "Your package includes a follow-up video call at three months.",
+    ],
+)
+def test_tissue_samples_product_cultures_and_aftercare_calls_are_not_evidence(text: str) -> None:
+    assert not present(text)["evidence_status"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The effect was tested in skin cell cultures, not in people.",
+        "After two years of follow-up, half of the patients still had pain.",
+        "A small sample of 20 volunteers took part.",
+    ],
+)
+def test_laboratory_work_follow_up_and_small_samples_are_evidence(text: str) -> None:
+    assert present(text)["evidence_status"]
