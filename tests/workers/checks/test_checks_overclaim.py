@@ -949,3 +949,34 @@ def test_plural_exposures_sharp_minds_and_rebuilt_connections(text: str, categor
 def test_a_walk_that_is_studied_is_not_a_claim() -> None:
     text = "Researchers will test whether a longer evening walk keeps the mind sharp."
     assert not has(text, "causal_unhedged"), cats(text)
+
+
+def test_promising_as_an_adjective_does_not_distance_the_sentence() -> None:
+    # "promising" praises; only "promising patients that ..." reports a seller's promise.
+    assert has("This promising stem cell therapy cures arthritis.", "cure")
+    hype = check("This promising therapy is a breakthrough.").findings
+    assert "breakthrough" in [f.quote for f in hype if f.category == "hype"]
+    assert not has("Clinics promising patients a cure charge thousands, but no trial backs them.", "cure")
+    assert not has("Clinics promising cures charge thousands.", "hype")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Early results looked promising, but larger trials found little or no benefit.",
+        "The first patients were encouraging; however, the effect was small and did not last.",
+    ],
+)
+def test_praise_the_sentence_takes_back_is_not_hype(text: str) -> None:
+    assert not has(text, "hype"), cats(text)
+
+
+def test_menus_and_share_bars_are_page_chrome() -> None:
+    text = (
+        "Home | Treatments | Knee Clinic | Prices | Book a Consultation\n\n"
+        "Stem cell injections for knees are experimental. Side effects include infection.\n\n"
+        "Share: Facebook | X | WhatsApp | Email"
+    )
+    assert not has(text, "promotion"), cats(text)
+    # A claim keeps its finding even when a pipe appears in its sentence.
+    assert has("Our cells cure arthritis | guaranteed results for every single patient we treat.", "cure")
