@@ -980,3 +980,32 @@ def test_menus_and_share_bars_are_page_chrome() -> None:
     assert not has(text, "promotion"), cats(text)
     # A claim keeps its finding even when a pipe appears in its sentence.
     assert has("Our cells cure arthritis | guaranteed results for every single patient we treat.", "cure")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Our surgeons are world-class physicians with decades of experience.", "promotion"),
+        ("Voted the No. 1 regenerative clinic in Florida two years running.", "promotion"),
+        ("Our outcomes are the best of any cell therapy program in the region.", "promotion"),
+        ("Reserve your session today: only 8 spots are left at introductory pricing.", "promotion"),
+        ("Call Helix Health today on 0161 555 0100 and ask for a free case review.", "promotion"),
+        ("Of the clients we have treated, 91% report less stiffness within a month.", "unsourced_evidence"),
+        ("Dermatologists agree that the serum is the easiest fix for thinning hair.", "unsourced_evidence"),
+        ("Clients report sharper focus and deeper sleep after one drip.", "unsourced_evidence"),
+    ],
+)
+def test_superlatives_scarcity_and_own_figures(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Patients report pain and swelling at the injection site for a day or two.", "unsourced_evidence"),
+        ("In the trial, 30% of participants reported headaches.", "unsourced_evidence"),
+        ("Dermatologists do not agree on whether the serum works.", "unsourced_evidence"),
+    ],
+)
+def test_reported_harms_and_disagreement_are_not_evidence_claims(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
