@@ -385,6 +385,7 @@ class Doc:
         "_by_feature",
         "_cache",
         "_index",
+        "_left",
         "_local",
         "_positions",
         "_prefix_hits",
@@ -407,6 +408,8 @@ class Doc:
         # The match at every candidate, overlapping ones included.
         self._all: dict[int, list[tuple[int, int]]] = {}
         self._by_feature: dict[int, list[tuple[int, list[int]]]] | None = None
+        # The leftmost non-overlapping matches, once computed (spans() also makes any_in() use them).
+        self._left: dict[int, list[tuple[int, int]]] = {}
         # How often any_in() was answered for a feature from the candidates in the asked range alone.
         self._local: dict[int, int] = {}
 
@@ -508,7 +511,11 @@ class Doc:
 
     def _leftmost(self, feature: Feature) -> list[tuple[int, int]]:
         """Leftmost non-overlapping matches, as finditer would give them."""
+        got = self._left.get(id(feature))
+        if got is not None:
+            return got
         out: list[tuple[int, int]] = []
+        self._left[id(feature)] = out
         last = -1
         for s, e in self._matches(feature):
             if s >= last:
