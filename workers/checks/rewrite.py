@@ -162,7 +162,8 @@ def rewrite_sentence(sentence: str, start: int, end: int, rewrites: tuple[Rewrit
                     new = _match_case(hedged, words)
             out = before + new + after
         else:
-            new = m.expand(rw.replace)
+            # A replacement without a group reference is its own expansion (expand() parses it again each call).
+            new = m.expand(rw.replace) if "\\" in rw.replace else rw.replace
             modal = _MODAL_BEFORE.search(before)
             if modal and new.startswith("may "):  # "will reset" -> "may modulate", not "will may"
                 before = before[: modal.start()]

@@ -46,6 +46,10 @@ _FEATURE_KEYS = itertools.count()
 _MAX_WORD_SUBS = 10_000
 _WHOLE = -1  # "sub-regex" number of the feature's whole regex (fallback positions)
 
+# any_in() on a feature not yet matched tries only its candidates in the asked range, this many
+# times; after that the feature is matched over the whole text once.
+_LOCAL_ASKS = 12
+
 _PREFIX_WORDS: tuple[int, re.Pattern[bytes] | None] = (0, None)
 
 
@@ -376,19 +380,38 @@ def _first_chars(pattern: str) -> str | None:
 class Doc:
     """Per-document token index shared by all features."""
 
-    __slots__ = ("_all", "_by_feature", "_cache", "_index", "_prefix_hits", "_translated", "low")
+    __slots__ = (
+        "_all",
+        "_by_feature",
+        "_cache",
+        "_index",
+        "_left",
+        "_local",
+        "_positions",
+        "_prefix_hits",
+        "_translated",
+        "_words",
+        "low",
+    )
 
     def __init__(self, low: str) -> None:
         self.low = low
         # Same length as low: one byte per character, everything but [a-z0-9] a space.
         self._translated = low.encode("ascii", "replace").translate(_TABLE)
         self._index: dict[bytes, list[int]] | None = None
+        # The indexed tokens in text order: their positions, and the tokens.
+        self._positions: list[int] = []
+        self._words: list[bytes] = []
         self._prefix_hits: dict[bytes, list[bytes]] = {}
         # Leftmost non-overlapping matches, once spans() has been asked for them.
         self._cache: dict[int, list[tuple[int, int]]] = {}
         # The match at every candidate, overlapping ones included.
         self._all: dict[int, list[tuple[int, int]]] = {}
         self._by_feature: dict[int, list[tuple[int, list[int]]]] | None = None
+        # The leftmost non-overlapping matches, once computed (spans() also makes any_in() use them).
+        self._left: dict[int, list[tuple[int, int]]] = {}
+        # How often any_in() was answered for a feature from the candidates in the asked range alone.
+        self._local: dict[int, int] = {}
 
     def _build_index(self) -> dict[bytes, list[int]]:
         """Positions of every token some feature can start with.
@@ -415,10 +438,13 @@ class Doc:
         mask = list(map(needed.__contains__, parts))
         # Parts are separated by exactly one space: part k starts at k plus the lengths of the parts
         # before it (the additions only for the needed parts).
-        starts = map(add, compress(accumulate(map(len, parts), initial=0), mask), compress(count(), mask))
+        starts = self._positions = list(
+            map(add, compress(accumulate(map(len, parts), initial=0), mask), compress(count(), mask))
+        )
+        words = self._words = list(compress(parts, mask))
         index: defaultdict[bytes, list[int]] = defaultdict(list)
         # index[word].append(start) for each needed part, consumed without a Python-level loop.
-        deque(map(list.append, map(index.__getitem__, compress(parts, mask)), starts), maxlen=0)
+        deque(map(list.append, map(index.__getitem__, words), starts), maxlen=0)
         return dict(index)
 
     def _distribute(self, index: dict[bytes, list[int]]) -> dict[int, list[tuple[int, list[int]]]]:
@@ -485,7 +511,11 @@ class Doc:
 
     def _leftmost(self, feature: Feature) -> list[tuple[int, int]]:
         """Leftmost non-overlapping matches, as finditer would give them."""
+        got = self._left.get(id(feature))
+        if got is not None:
+            return got
         out: list[tuple[int, int]] = []
+        self._left[id(feature)] = out
         last = -1
         for s, e in self._matches(feature):
             if s >= last:
@@ -510,8 +540,46 @@ class Doc:
     def any_in(self, feature: Feature, start: int, end: int) -> bool:
         """Does a match of the feature start in [start, end)? Once spans() has been asked, only its
         non-overlapping matches count; before, a match at any candidate does."""
-        got = self._cache.get(id(feature))
+        key = id(feature)
+        got = self._cache.get(key)
         if got is None:
-            got = self._matches(feature)
+            got = self._all.get(key)
+            if got is None:
+                # A feature asked about in a few sentences only (the rules' ``unless`` conditions)
+                # is tried at its candidates in those sentences; asked often, it is matched once
+                # over the whole text. Both answer the same: is there a match at some candidate.
+                asked = self._local.get(key, 0)
+                if asked < _LOCAL_ASKS:
+                    self._local[key] = asked + 1
+                    return self._any_local(feature, start, end)
+                got = self._matches(feature)
         i = bisect_left(got, (start, -1))
         return i < len(got) and got[i][0] < end
+
+    def _any_local(self, feature: Feature, start: int, end: int) -> bool:
+        """any_in() from the feature's candidates in [start, end) alone (its matches not computed):
+        the indexed tokens there that are one of its first tokens or start with one of its prefixes,
+        and its fallback positions."""
+        if self._index is None:
+            self._index = self._build_index()
+        low, positions, words = self.low, self._positions, self._words
+        exact, prefixes = feature.exact, feature.prefixes
+        i = bisect_left(positions, start)
+        n = len(positions)
+        while i < n and positions[i] < end:
+            w = words[i]
+            if w in exact or (prefixes and w.startswith(prefixes)):
+                m = feature.sub(feature.sub_for(w)).match(low, positions[i])
+                if m is not None and m.end() > m.start():
+                    return True
+            i += 1
+        for chars, fb in feature.fallback:
+            for ch in chars:
+                i = low.find(ch, start, end)
+                while i != -1:
+                    if fb.match(low, i):
+                        m = feature.regex.match(low, i)
+                        if m is not None and m.end() > m.start():
+                            return True
+                    i = low.find(ch, i + 1, end)
+        return False

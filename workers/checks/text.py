@@ -264,6 +264,7 @@ class Sentences:
         self.starts = [s for s, _ in self.spans]
         self._cache: dict[int, _SentenceTriggers] = {}
         self._doc_triggers: _DocTriggers | None = None
+        self._flags: dict[tuple[int, bool], set[str]] = {}
 
     def index_of(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -294,8 +295,13 @@ class Sentences:
     def sentence_flags(self, i: int, widened: bool) -> set[str]:
         """Context flags that hold for every match in sentence i: a question mark at its end and, when
         ``widened`` (sentence_context applies), a hedge, weak hedge, capability or condition anywhere."""
+        key = (i, widened)
+        got = self._flags.get(key)
+        if got is not None:
+            return got
         s, e = self.span(i)
         flags = {"question"} if _is_question(self.low, s, e) else set()
+        self._flags[key] = flags
         if widened:
             # The same as the sentence's triggers (t.hedge, t.weak ...) being non-empty, without
             # building them: most sentences asked about here produce no finding.
