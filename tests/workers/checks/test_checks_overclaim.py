@@ -1009,3 +1009,37 @@ def test_superlatives_scarcity_and_own_figures(text: str, category: str) -> None
 )
 def test_reported_harms_and_disagreement_are_not_evidence_claims(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Serum That Turns Back Your Skin's Clock", "cure"),
+        ("Our drip turned back the clock on my joints by a decade.", "cure"),
+        ("We reset the overactive immune system so the body stops attacking itself.", "cure"),
+        ("Hair loss isn't inevitable anymore.", "cure"),
+        ("Arthritis is no longer something you have to live with.", "cure"),
+        ("Almost anyone with a worn knee or an old sports injury will benefit.", "cure"),
+        ("Because the cells are your own, the risk of rejection is virtually zero.", "safety"),
+        ("Not one of our patients has suffered a side effect.", "safety"),
+        ("Shockwave breaks down scar tissue and kick-starts healing in stubborn tendons.", "causal_unhedged"),
+        ("The morning capsule wakes up your body's own stem cells.", "causal_unhedged"),
+    ],
+)
+def test_clocks_turned_back_resets_and_zero_risk(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Decline with age is common, but nobody can promise it will be reversed.", "cure"),
+        (
+            "The risk of rejection is low but not zero, and infections occur in about 1 in 50 patients.",
+            "safety",
+        ),
+        ("Researchers will test whether shockwave breaks down scar tissue.", "causal_unhedged"),
+    ],
+)
+def test_honest_risk_and_research_questions_stay_quiet(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
