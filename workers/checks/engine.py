@@ -33,6 +33,8 @@ _SILENT_MIN_SENTENCES = 10
 # Verbs through which a treatment can be said to bring about a harm, and how far after them to look.
 _CAUSE_VERBS = ("caus", "lead", "led ", "trigger", "result", "provok", "induc")
 _HARM_REACH = 40
+# The first words of a passive's agent ("by [a single infusion]", "with [stem cell injections]").
+_AGENT = re.compile(r"(?:[\w'-]+[ ,]+){0,2}[\w'-]+")
 _MAX_EVIDENCE = 3
 # Characters before an element match searched for its `unless_before` pattern.
 _BEFORE_WINDOW = 60
@@ -431,7 +433,12 @@ class _Run:
                 self.low.startswith(_CAUSE_VERBS, ms)
                 and self.cat.harm.search(self.low, me, me + _HARM_REACH) is not None
             )
-        return self.low.startswith((" by ", " with "), me)
+        # The agent of a passive names the treatment within its first few words ("was reduced by the
+        # injections"); "is caused by the loss of brain cells" names a disease process, not a treatment.
+        if not self.low.startswith((" by ", " with "), me):
+            return False
+        agent = _AGENT.match(self.low, me + 4)
+        return agent is not None and all(self.doc.any_in(req, me, agent.end()) for req in rule.requires)
 
     def _finding(self, rule: OverclaimRule, i: int, ms: int, me: int) -> Finding | None:
         """A finding for the match [ms, me) in sentence ``i``, or None when its context drops it."""

@@ -1043,3 +1043,22 @@ def test_clocks_turned_back_resets_and_zero_risk(text: str, category: str) -> No
 )
 def test_honest_risk_and_research_questions_stay_quiet(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Grandmother flies abroad for knee stem cells after her street raises £9,000.", "causal_unhedged"),
+        ("Several websites used the language of cure.", "cure"),
+        ("This leaflet explains what the evidence shows and what it does not.", "unsourced_evidence"),
+        ("In some of the first participants the cells began making insulin again.", "causal_unhedged"),
+        ("Memory loss is caused by the death of nerve cells.", "causal_unhedged"),
+    ],
+)
+def test_fundraising_mentions_and_disease_processes_are_not_claims(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
+
+
+def test_the_agent_of_a_passive_names_the_treatment() -> None:
+    assert has("Knee pain was reduced by the injections in most patients.", "causal_unhedged")
+    assert has("Inflammation is calmed by a single infusion of stem cells.", "causal_unhedged")
