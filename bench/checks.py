@@ -253,6 +253,7 @@ CANDOR_SETS = (
     ("final", REPO / "bench" / "data" / "final", "blind set 2: measured blind once, then used for tuning"),
     ("blind3", REPO / "bench" / "data" / "blind3", "blind set 3: measured blind once, then used for tuning"),
     ("blind4", REPO / "bench" / "data" / "blind4", "blind set 4: measured blind once, then used for tuning"),
+    ("blind6", REPO / "bench" / "data" / "blind6", "blind set 6: measured blind once, then used for tuning"),
 )
 
 
