@@ -303,3 +303,9 @@ def test_tissue_samples_product_cultures_and_aftercare_calls_are_not_evidence(te
 )
 def test_laboratory_work_follow_up_and_small_samples_are_evidence(text: str) -> None:
     assert present(text)["evidence_status"]
+
+
+def test_aftercare_calls_and_approved_credit_are_not_evidence_or_status() -> None:
+    assert not present("Your package includes a six-week follow-up appointment.")["evidence_status"]
+    assert not present("Financing is available with approved credit.")["regulatory_status"]
+    assert present("After three years of follow-up, most grafts still worked.")["evidence_status"]
