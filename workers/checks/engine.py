@@ -25,7 +25,9 @@ _QUOTE_LIMIT = 300
 # A text this long that is still not about a treatment is about something else (a resin guide, club
 # notes); a shorter one may be a snippet of a health article, so all its findings stand.
 _HEALTH_FILTER_MIN_SENTENCES = 5
-# A line of at least this many short parts split by "|" is a scraped menu or share bar.
+# A line of at least this many short parts split by "|" (or by runs of spaces, as scraped menus come)
+# is a menu or share bar.
+_CHROME_SPLIT = re.compile(r"\s*\|\s*|[ \t]{3,}")
 _CHROME_MIN_PARTS = 3
 _CHROME_MAX_WORDS = 4
 # A text this long about a treatment offered to patients claims or discloses something about it.
@@ -276,16 +278,16 @@ class _Run:
         out: list[Finding] = []
         for rule in self.cat.rules:
             out.extend(self._rule_findings(rule))
-        if "|" in self.text:
+        if "|" in self.text or "   " in self.text:
             out = [f for f in out if not self._page_chrome(self.sents.index_of(f.start))]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
 
     def _page_chrome(self, i: int) -> bool:
-        """Is sentence ``i`` a scraped menu or share bar ("Home | Treatments | Book Now")? Its words are
-        links, not claims the article makes."""
+        """Is sentence ``i`` a scraped menu or share bar ("Home | Treatments | Book Now", "Home   Services
+        Book Now")? Its words are links, not claims the article makes."""
         ss, se = self.sents.span(i)
-        parts = self.text[ss:se].split("|")
+        parts = _CHROME_SPLIT.split(self.text[ss:se].strip())
         return len(parts) >= _CHROME_MIN_PARTS and all(len(p.split()) <= _CHROME_MAX_WORDS for p in parts)
 
     def _claim(self, i: int) -> ClaimStrength:

@@ -1062,3 +1062,29 @@ def test_fundraising_mentions_and_disease_processes_are_not_claims(text: str, ca
 def test_the_agent_of_a_passive_names_the_treatment() -> None:
     assert has("Knee pain was reduced by the injections in most patients.", "causal_unhedged")
     assert has("Inflammation is calmed by a single infusion of stem cells.", "causal_unhedged")
+
+
+RECIPE = (
+    "Salt-cured trout for a weekend brunch\n\n"
+    "Curing fish at home takes a little patience and almost no skill. "
+    "Mix the cure from coarse salt, brown sugar and grated lemon peel. "
+    "Pack the cure over both fillets and wrap them tightly. "
+    "Leave them to cure in the fridge for two days, turning them once. "
+    "Rinse off the cure, pat the fish dry and slice it thinly. "
+    "A breakthrough for first-timers is to start with a small fillet. "
+    "Cured trout keeps for five days if it is well wrapped."
+)
+
+
+def test_a_recipe_about_curing_fish_makes_no_claims() -> None:
+    v = check(RECIPE)
+    assert not v.applicable
+    assert not v.findings, [(f.category, f.quote) for f in v.findings]
+    assert v.decision == "approve"
+
+
+def test_scraped_menus_with_space_separators_and_life_in_a_wheelchair() -> None:
+    menu = "Home   Clinics   Hair Restoration   Memberships   Book Now\n\nOur injections are experimental."
+    assert not has(menu, "promotion"), cats(menu)
+    assert not has("Doctors told his wife to prepare for life in a wheelchair.", "cure")
+    assert has("Our stem cell protocol leaves you pain-free for life.", "cure")
