@@ -116,6 +116,11 @@ class OverclaimRule:
     # Excused in a document about an approved therapy for its approved use (see Catalogue.approved).
     unless_approved_document: bool = False
     unless_document_match: re.Pattern[str] | None = None
+    # A list item ("- Multiple sclerosis", "- COPD: breathe easier") under a heading or lead-in that
+    # matches this ("Conditions we treat", "Who can benefit?") meets ``requires`` on a page that names
+    # the first ``requires`` feature at least ``requires_document_min`` times.
+    requires_list_heading: re.Pattern[str] | None = None
+    requires_document_min: int = 0
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,8 @@ def load_catalogue() -> Catalogue:
                 unless_article=_opt(r.get("unless_article"), macros),
                 unless_article_except=_opt(r.get("unless_article_except"), macros),
                 unless_document=_search(r.get("unless_document"), macros),
+                requires_list_heading=_search(r.get("requires_list_heading"), macros),
+                requires_document_min=int(r.get("requires_document_min", 0)),
                 unless_document_match=_search(r.get("unless_document_match"), macros),
                 needs_health=_search(r.get("needs_health"), macros),
                 unless_approved_document=bool(r.get("unless_approved_document", False)),

@@ -25,6 +25,10 @@ _QUOTE_LIMIT = 300
 # A text this long that is still not about a treatment is about something else (a resin guide, club
 # notes); a shorter one may be a snippet of a health article, so all its findings stand.
 _HEALTH_FILTER_MIN_SENTENCES = 5
+# A bulleted or numbered line; how far back its lead-in may be; how long a subheading may be.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+")
+_LIST_LOOKBACK_LINES = 30
+_SUBHEADING_WORDS = 8
 # A line of at least this many short parts split by "|" (or by runs of spaces, as scraped menus come)
 # is a menu or share bar.
 _CHROME_SPLIT = re.compile(r"\s*\|\s*|[ \t]{3,}")
@@ -305,7 +309,7 @@ class _Run:
             ss, se = self.sents.span(i)
             doc = self.doc
             ok = (
-                all(doc.any_in(req, ss, se) for req in rule.requires)
+                (all(doc.any_in(req, ss, se) for req in rule.requires) or self._listed(rule, ss))
                 and (rule.unless is None or not doc.any_in(rule.unless, ss, se))
                 and (
                     rule.unless_article is None
@@ -318,6 +322,38 @@ class _Run:
             )
             cache[i] = ok
         return ok
+
+    def _listed(self, rule: OverclaimRule, ss: int) -> bool:
+        """Is the sentence at ``ss`` an item of a list the page introduces as what it treats (see
+        OverclaimRule.requires_list_heading)?"""
+        heading = rule.requires_list_heading
+        if heading is None or not rule.requires:
+            return False
+        low = self.low
+        line = low.rfind("\n", 0, ss) + 1
+        if not _LIST_ITEM.match(low, line):
+            return False
+        # Back over the list, blank lines and short subheadings to the lead-in.
+        start = line
+        for _ in range(_LIST_LOOKBACK_LINES):
+            if start == 0:
+                break
+            prev = low.rfind("\n", 0, start - 1) + 1
+            text = low[prev : start - 1]
+            start = prev
+            if not text.strip() or _LIST_ITEM.match(text):
+                continue
+            if heading.search(text):
+                break
+            if len(text.split()) > _SUBHEADING_WORDS:
+                return False
+        else:
+            return False
+        if not heading.search(low, start, line):
+            return False
+        return any(
+            n >= rule.requires_document_min for n, _ in enumerate(self.doc.iter_spans(rule.requires[0]), 1)
+        )
 
     def _dropped(self, rule: OverclaimRule, i: int, drops: frozenset[str]) -> bool:
         """Would _finding drop any match in sentence i, whatever its position? (``drops``: the flags

@@ -1088,3 +1088,29 @@ def test_scraped_menus_with_space_separators_and_life_in_a_wheelchair() -> None:
     assert not has(menu, "promotion"), cats(menu)
     assert not has("Doctors told his wife to prepare for life in a wheelchair.", "cure")
     assert has("Our stem cell protocol leaves you pain-free for life.", "cure")
+
+
+TREATS_LIST = (
+    "Our clinic offers umbilical cord stem cell infusions. These are the conditions our doctors treat "
+    "most often.\n\nNeurological\n\n- Multiple sclerosis (all forms)\n- Parkinson's disease: steadier "
+    "hands\n\nLungs\n\n- COPD: breathe easier\n\nWhy choose us? Our stem cells are prepared on site."
+)
+
+
+def test_a_list_of_conditions_a_cell_clinic_treats_presents_each_as_treatable() -> None:
+    listed = [f.quote for f in check(TREATS_LIST).findings if f.category == "unapproved_indication"]
+    assert len(listed) == 3 and all(q.startswith("- ") for q in listed), listed
+
+
+def test_other_lists_are_not_offers_of_treatment() -> None:
+    # A list of risks, or of conditions under a heading that does not offer to treat them.
+    risks = (
+        "Stem cell clinics abroad carry real risks. Stem cells have caused harm.\n\nWhat can go wrong\n\n"
+        "- Infection after injections into the spine\n- Tumours in people with multiple sclerosis\n"
+    )
+    assert not has(risks, "unapproved_indication"), cats(risks)
+    # The same list on a page that never names a cell treatment twice.
+    plain = TREATS_LIST.replace("umbilical cord stem cell infusions", "physiotherapy").replace(
+        "Our stem cells are prepared on site.", "We are open six days a week."
+    )
+    assert not has(plain, "unapproved_indication"), cats(plain)
