@@ -186,6 +186,9 @@ class Catalogue:
     approved: Feature
     unapproved: Feature
     approved_mentions: int
+    # A sentence holding this does not put an unapproved condition on the page's offer: a harm of the
+    # therapy ("hair loss from the chemotherapy") or a caveat ("not approved for MS, only in trials").
+    approved_caveat: re.Pattern[str] | None
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -295,6 +298,7 @@ def load_catalogue() -> Catalogue:
         approved=build_feature([_expand(str(appl["approved"]), macros)]),
         unapproved=build_feature([_expand(str(appl["unapproved"]), macros)]),
         approved_mentions=int(appl["approved_mentions"]),
+        approved_caveat=_search(appl.get("approved_caveat"), macros),
         elements=tuple(elements),
         rules=tuple(rules),
         raw=raw,

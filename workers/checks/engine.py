@@ -445,8 +445,18 @@ class _Run:
                 n += 1
                 if n >= cat.approved_mentions:
                     break
-            self._approved_document = n >= cat.approved_mentions and not doc.spans(cat.unapproved)
+            self._approved_document = n >= cat.approved_mentions and not any(
+                self._offered(ms) for ms, _ in doc.spans(cat.unapproved)
+            )
         return self._approved_document
+
+    def _offered(self, pos: int) -> bool:
+        """Does the unapproved condition at ``pos`` stand in a sentence without a caveat or harm?"""
+        caveat = self.cat.approved_caveat
+        if caveat is None:
+            return True
+        ss, se = self.sents.span(self.sents.index_of(pos))
+        return caveat.search(self.low, ss, se) is None
 
     def _excused_by_document(self, rule: OverclaimRule, ms: int, me: int) -> bool:
         if rule.unless_document is None or rule.unless_document_match is None:

@@ -1114,3 +1114,20 @@ def test_other_lists_are_not_offers_of_treatment() -> None:
         "Our stem cells are prepared on site.", "We are open six days a week."
     )
     assert not has(plain, "unapproved_indication"), cats(plain)
+
+
+BMT_EXPLAINER = (
+    "Blood stem cell transplants: what to expect\n\n"
+    "A bone marrow transplant replaces diseased marrow with healthy blood stem cells. "
+    "Bone marrow transplants can cure some people with leukaemia or lymphoma. "
+    "Side effects of the conditioning treatment include:\n\n"
+    "- mouth ulcers, nausea and hair loss;\n- infections while the new marrow grows.\n\n"
+    "Stem cell transplants are not approved for multiple sclerosis outside trials, and clinics that "
+    "sell them for autism are making unproven claims. Ask your haematologist about a bone marrow "
+    "transplant if you have a blood cancer."
+)
+
+
+def test_an_approved_therapy_page_that_lists_its_harms_and_caveats_states_standard_care() -> None:
+    found = {f.category for f in check(BMT_EXPLAINER).findings}
+    assert not found & {"cure", "causal_unhedged", "unapproved_indication"}, found
