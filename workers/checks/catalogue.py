@@ -174,12 +174,15 @@ class Catalogue:
     lexicon: ContextLexicon
     treatment: Feature
     min_mentions: int
+    medical: Feature  # the medical subset of `treatment`, of which a treatment text needs min_medical
+    min_medical: int
     # A text that names treatments but claims nothing and discloses no more than this is not about a
     # treatment offered to patients (a donor-register appeal, a staffing report).
     silent_max_disclosure: float
     # Both are asked about rarely (a long text not about a treatment; a treatment that "causes"
     # something), so they are plain regexes searched in a sentence, not features every document indexes.
     health: re.Pattern[str]  # a finding in an article not about a treatment needs one in its sentence
+    health_long: re.Pattern[str]  # the same for a long text, without the treatment words of other trades
     harm: re.Pattern[str]  # what a treatment "causes" when the sentence discloses a harm, not a benefit
     # A document about an approved therapy for its approved use names it (or the disease) this often
     # and names no condition without an approved cell therapy (an aplastic anaemia explainer).
@@ -292,8 +295,13 @@ def load_catalogue() -> Catalogue:
         lexicon=lexicon,
         treatment=build_feature([str(t) for t in appl["treatment"]], boundary=r"\w-"),
         min_mentions=int(appl["min_mentions"]),
+        medical=build_feature([str(t) for t in appl["medical"]], boundary=r"\w-"),
+        min_medical=int(appl["min_medical"]),
         silent_max_disclosure=float(appl["silent_max_disclosure"]),
         health=_bounded([_expand(str(t), macros) for t in appl["health"]]),
+        health_long=_bounded(
+            [_expand(str(appl["health_long_tx"]) if t == "{TX}" else str(t), macros) for t in appl["health"]]
+        ),
         harm=_bounded([_expand("{HARM}|symptoms|problems|harm|reactions?", macros)]),
         approved=build_feature([_expand(str(appl["approved"]), macros)]),
         unapproved=build_feature([_expand(str(appl["unapproved"]), macros)]),
@@ -310,7 +318,7 @@ def load_catalogue() -> Catalogue:
 
 def _features(cat: Catalogue) -> list[Feature]:
     """Every feature of the catalogue."""
-    out = [cat.treatment, cat.approved, cat.unapproved]
+    out = [cat.treatment, cat.medical, cat.approved, cat.unapproved]
     out.extend(f for f in vars(cat.lexicon).values() if isinstance(f, Feature))
     for r in cat.rules:
         out.extend([r.pattern, *r.requires, *(o.when_feature for o in r.overrides)])

@@ -11,7 +11,7 @@ from .catalogue import SEVERITIES, Adequacy, Catalogue, ElementRule, OverclaimRu
 from .claims import ClaimStrength, classify_claim
 from .model import Element, Evidence, Finding, Policy, Severity, Status, Verdict
 from .rewrite import rewrite_sentence
-from .scan import Doc
+from .scan import Doc, Feature
 from .text import Sentences, fold
 
 _DEFAULT_POLICY = Policy()
@@ -660,21 +660,28 @@ class _Run:
         return out
 
     def applicable(self, title: str | None) -> bool:
-        # Short texts (an editor's preview of a paragraph) need proportionally fewer mentions.
-        need = max(1, min(self.cat.min_mentions, len(self.sents.spans)))
+        cat = self.cat
+        return self._mentions(cat.treatment, cat.min_mentions, title) and self._mentions(
+            cat.medical, cat.min_medical, title
+        )
+
+    def _mentions(self, feature: Feature, least: int, title: str | None) -> bool:
+        """Does the text (title mentions count double) name ``feature`` at least ``least`` times?
+        Short texts (an editor's preview of a paragraph) need proportionally fewer mentions."""
+        need = max(1, min(least, len(self.sents.spans)))
         n = 0
-        for _ in self.doc.iter_spans(self.cat.treatment):
+        for _ in self.doc.iter_spans(feature):
             n += 1
             if n >= need:
                 return True
-        if n < need and title:
-            n += 2 * sum(1 for _ in self.cat.treatment.regex.finditer(fold(title)))
+        if title:
+            n += 2 * sum(1 for _ in feature.regex.finditer(fold(title)))
         return n >= need
 
     def health_findings(self, findings: list[Finding]) -> list[Finding]:
         """Findings whose sentence speaks of health, for an article that is not about a treatment.
         Selling is selling in any article: promotion findings stay."""
-        sents, low, health = self.sents, self.low, self.cat.health
+        sents, low, health = self.sents, self.low, self.cat.health_long
         out = []
         for f in findings:
             ss, se = sents.span(sents.index_of(f.start))

@@ -237,3 +237,24 @@ def test_verdict_is_the_public_type() -> None:
 def test_check_rejects_non_text() -> None:
     with pytest.raises(TypeError):
         check(b"bytes")  # type: ignore[arg-type]
+
+
+DAMP_GUIDE = (
+    "Rising damp: which treatment actually works?\n\n"
+    "Most damp walls need no chemical injection at all. Before paying for a damp-proofing procedure, "
+    "fix leaking gutters and lower the ground outside. Injection creams are sold with long guarantees, "
+    "but the small print often voids the guarantee if the wall is re-plastered by another firm. "
+    "A timber treatment is only needed where rot has set in. Lime plaster needs weeks to cure. "
+    "Treated walls can take months to dry."
+)
+
+
+def test_treatment_words_without_medical_ones_do_not_make_a_health_article() -> None:
+    v = check(DAMP_GUIDE)
+    assert v.applicable is False
+    assert v.decision == "approve", [(f.category, f.quote) for f in v.findings]
+
+
+def test_a_trial_that_has_not_shown_an_effect_denies_the_claim() -> None:
+    text = "No published trial has shown that any of these supplements improves arthritis in people."
+    assert not [f for f in check(text).findings if f.category == "causal_unhedged"]
