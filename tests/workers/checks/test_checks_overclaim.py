@@ -1131,3 +1131,45 @@ BMT_EXPLAINER = (
 def test_an_approved_therapy_page_that_lists_its_harms_and_caveats_states_standard_care() -> None:
     found = {f.category for f in check(BMT_EXPLAINER).findings}
     assert not found & {"cure", "causal_unhedged", "unapproved_indication"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Eight weeks in, my knee pain has completely disappeared.", "cure"),
+        ("The serum visibly reverses a decade of sun damage.", "cure"),
+        ("Our programme can reverse your biological age.", "cure"),
+        ("Clients lower their biological age by seven years.", "cure"),
+        ("I feel like I got my forties back.", "cure"),
+        ("Several patients were able to come off their heart medication.", "cure"),
+        ("The patches regrow heart muscle after a heart attack.", "cure"),
+        ("Safe for men and women of every age and skin type.", "safety"),
+        ("Our cells calm the immune system without the harsh side effects of steroids.", "safety"),
+        ("Most clients see thicker hair within three sessions.", "unsourced_evidence"),
+        ("He told me eight out of ten of his knee patients avoid surgery.", "unsourced_evidence"),
+        ("Scientists have discovered that the algae extract doubles your stem cells.", "unsourced_evidence"),
+        ("Our gallery of more than 400 clients speaks for itself.", "unsourced_evidence"),
+        ("Trusted by over 250,000 women nationwide.", "promotion"),
+        ("Our knee outcomes are the best in Ireland.", "promotion"),
+        ("It is the most luxurious PRP facial in the region.", "promotion"),
+        ("Claim your 40% discount now.", "promotion"),
+        ("Cord tissue is the most potent source of stem cells.", "hype"),
+    ],
+)
+def test_testimony_idioms_superlatives_and_offers(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Do not come off your medication without talking to your doctor.", "cure"),
+        (
+            "Researchers at the University of Leeds have found that the cells survive in mice.",
+            "unsourced_evidence",
+        ),
+        ("The rash had not completely disappeared after a week.", "cure"),
+    ],
+)
+def test_advice_named_research_and_denials_stay_quiet(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
