@@ -1160,6 +1160,8 @@ def _cue_at(toks: list[str], raw: list[str], i: int, headline: bool) -> int:
     if t in _DRIVE and nxt in _DRIVE_NOT_CAUSAL:
         return 0  # "you can drive yourself home": the car, not a cause
     obj = toks[i + 2] if nxt in _DET and i + 2 < n else nxt
+    if t in {"raise", "raises", "raised", "raising"} and obj in {"lot", "lots", "number", "host", "range"}:
+        return 0  # "raises a lot of questions", "raised a number of concerns"
     if obj in _NON_HEALTH_OBJ:
         return 0  # "improves our understanding", "raises awareness": about research, not health
     ok = _verb_use(toks, i, form, t, prev, prev2, nxt, ph is not None)

@@ -195,6 +195,20 @@ def _prev_word(low: str, lo: int, hi: int) -> str | None:
     return m.group(1)[::-1] if m else None
 
 
+_NOUN_AFTER = (
+    " cells",
+    " kit",
+    " kits",
+    " mechanism",
+    " mechanisms",
+    " process",
+    " processes",
+    " crew",
+    " bill",
+    " costs",
+)
+
+
 def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     prev = _prev_word(low, max(ss, ms - 30), ms)
     if prev is None:
@@ -206,6 +220,9 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     if " " in word:
         return False  # multi-word patterns ("effect of X on", "leads to") carry their own syntax
     if prev in _NOUN_BEFORE or prev.endswith("'s"):
+        return True
+    # "the body's master repair cells", "a repair kit": the verb form modifies the noun after it.
+    if low.startswith(_NOUN_AFTER, me):
         return True
     if word in _ADJ_HOMOGRAPHS:
         if prev.endswith("ly"):  # "feel painfully slow" but not "dramatically slow arthritis"
@@ -426,7 +443,10 @@ class _Run:
                 if not self._sentence_ok(rule, i, sentence_ok):
                     continue
                 ss, _ = sents.span(i)
-                if not self._treatment_acts(rule, ss, ss + claim.cue[0], ss + claim.cue[1]):
+                cs, ce = ss + claim.cue[0], ss + claim.cue[1]
+                if low.startswith(_NOUN_AFTER, ce):
+                    continue  # "the body's master repair cells"
+                if not self._treatment_acts(rule, ss, cs, ce):
                     continue
                 if rule.unless_approved_document and self.approved_document():
                     continue

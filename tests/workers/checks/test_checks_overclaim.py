@@ -1173,3 +1173,22 @@ def test_testimony_idioms_superlatives_and_offers(text: str, category: str) -> N
 )
 def test_advice_named_research_and_denials_stay_quiet(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Choosing a new kind of treatment raises a lot of questions.", "causal_unhedged"),
+        ("We are all born with stem cells, the body's master repair cells.", "causal_unhedged"),
+        ("Trials of cell injections for knee pain have produced mixed results.", "causal_unhedged"),
+        (
+            "Several randomized trials found that the injections reduced knee arthritis pain.",
+            "unapproved_indication",
+        ),
+        ("Results are striking but preliminary, and the drugs must be taken for life.", "hype"),
+        ("Be wary of clinics offering stem cell cures for diabetes.", "unapproved_indication"),
+        ("Twelve people with type 1 diabetes no longer need insulin a year after the islet cells.", "cure"),
+    ],
+)
+def test_questions_raised_repair_cells_mixed_results_and_warnings(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
