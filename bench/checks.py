@@ -254,6 +254,9 @@ CANDOR_SETS = (
     ("blind3", REPO / "bench" / "data" / "blind3", "blind set 3: measured blind once, then used for tuning"),
     ("blind4", REPO / "bench" / "data" / "blind4", "blind set 4: measured blind once, then used for tuning"),
     ("blind6", REPO / "bench" / "data" / "blind6", "blind set 6: measured blind once, then used for tuning"),
+    ("blind7", REPO / "bench" / "data" / "blind7", "blind set 7: measured blind once, then used for tuning"),
+    ("blind8", REPO / "bench" / "data" / "blind8", "blind set 8: measured blind once, then used for tuning"),
+    ("blind9", REPO / "bench" / "data" / "blind9", "blind set 9: measured blind once, then used for tuning"),
 )
 
 
