@@ -1192,3 +1192,18 @@ def test_advice_named_research_and_denials_stay_quiet(text: str, category: str) 
 )
 def test_questions_raised_repair_cells_mixed_results_and_warnings(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told me that 92% of his long COVID patients recover fully.",
+        "Nine out of ten Harbourside patients say they would recommend the treatment.",
+    ],
+)
+def test_success_figures_relayed_from_a_clinic_are_unsourced_evidence(text: str) -> None:
+    assert has(text, "unsourced_evidence"), cats(text)
+
+
+def test_trusted_by_families_with_their_care_is_promotion() -> None:
+    assert has("Families have trusted Isla Verde with their hardest diagnoses for a decade.", "promotion")
