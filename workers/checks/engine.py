@@ -31,7 +31,7 @@ _LIST_LOOKBACK_LINES = 30
 _SUBHEADING_WORDS = 8
 # A line of at least this many short parts split by "|" (or by runs of spaces, as scraped menus come)
 # is a menu or share bar.
-_CHROME_SPLIT = re.compile(r"\s*\|\s*|[ \t]{3,}")
+_CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{3,}")
 _CHROME_MIN_PARTS = 3
 _CHROME_MAX_WORDS = 4
 # A text this long about a treatment offered to patients claims or discloses something about it.
@@ -299,7 +299,7 @@ class _Run:
         out: list[Finding] = []
         for rule in self.cat.rules:
             out.extend(self._rule_findings(rule))
-        if "|" in self.text or "   " in self.text:
+        if "|" in self.text or "   " in self.text or "\u00b7" in self.text or "\u2022" in self.text:
             out = [f for f in out if not self._page_chrome(self.sents.index_of(f.start))]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out

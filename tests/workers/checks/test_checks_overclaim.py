@@ -1207,3 +1207,14 @@ def test_success_figures_relayed_from_a_clinic_are_unsourced_evidence(text: str)
 
 def test_trusted_by_families_with_their_care_is_promotion() -> None:
     assert has("Families have trusted Isla Verde with their hardest diagnoses for a decade.", "promotion")
+
+
+def test_middle_dot_menus_ahsct_and_trial_results_detected() -> None:
+    menu = "Skip to main content · Contact us · Book now · Search\n\nThe unit treats blood cancers."
+    assert not has(menu, "promotion"), cats(menu)
+    ahsct = "Your blood stem cells are collected and high-dose chemotherapy resets the immune system."
+    assert not has(ahsct, "cure"), cats(ahsct)
+    assert [f.severity for f in check("The company said no tumours had been detected.").findings] in (
+        [],
+        ["low"],
+    )
