@@ -309,3 +309,8 @@ def test_aftercare_calls_and_approved_credit_are_not_evidence_or_status() -> Non
     assert not present("Your package includes a six-week follow-up appointment.")["evidence_status"]
     assert not present("Financing is available with approved credit.")["regulatory_status"]
     assert present("After three years of follow-up, most grafts still worked.")["evidence_status"]
+
+
+def test_more_harms_and_large_trials() -> None:
+    assert present("Too much vitamin D can cause confusion and kidney stones.")["harms"]
+    assert present("Large trials of vitamin D found little effect on falls.")["evidence_status"]

@@ -1218,3 +1218,8 @@ def test_middle_dot_menus_ahsct_and_trial_results_detected() -> None:
         [],
         ["low"],
     )
+
+
+def test_little_evidence_that_denies_the_whole_clause() -> None:
+    text = "There is little evidence that the cells survive in the joint or grow new cartilage."
+    assert not has(text, "cure"), cats(text)
