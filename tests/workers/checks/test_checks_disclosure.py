@@ -312,5 +312,5 @@ def test_aftercare_calls_and_approved_credit_are_not_evidence_or_status() -> Non
 
 
 def test_more_harms_and_large_trials() -> None:
-    assert present("Too much vitamin D can cause confusion and kidney stones.")["harms"]
+    assert present("Side effects of high doses include confusion and kidney stones.")["harms"]
     assert present("Large trials of vitamin D found little effect on falls.")["evidence_status"]
