@@ -31,7 +31,7 @@ _LIST_LOOKBACK_LINES = 30
 _SUBHEADING_WORDS = 8
 # A line of at least this many short parts split by "|" (or by runs of spaces, as scraped menus come)
 # is a menu or share bar.
-_CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{3,}")
+_CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{2,}")
 _CHROME_MIN_PARTS = 3
 _CHROME_MAX_WORDS = 4
 # A text this long about a treatment offered to patients claims or discloses something about it.
@@ -81,6 +81,10 @@ _NOUN_WORDS = (
     "aim aims order"
 )
 _NOUN_BEFORE = frozenset(_NOUN_WORDS.split())
+# A word after these is a noun ("many causes", "several effects"), whatever the claim classifier reads.
+_QUANTIFIERS = frozenset(
+    ["many", "several", "other", "possible", "potential", "underlying", "known", "various", "main", "common"]
+)
 # A participle after these is an adjective ("a reduced risk", "with improved outcomes") and a gerund after
 # a preposition is not an assertion ("explore their role in enhancing").
 _ADJ_BEFORE = frozenset(
@@ -299,7 +303,7 @@ class _Run:
         out: list[Finding] = []
         for rule in self.cat.rules:
             out.extend(self._rule_findings(rule))
-        if "|" in self.text or "   " in self.text or "\u00b7" in self.text or "\u2022" in self.text:
+        if "|" in self.text or "  " in self.text or "\u00b7" in self.text or "\u2022" in self.text:
             out = [f for f in out if not self._page_chrome(self.sents.index_of(f.start))]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
@@ -444,8 +448,8 @@ class _Run:
                     continue
                 ss, _ = sents.span(i)
                 cs, ce = ss + claim.cue[0], ss + claim.cue[1]
-                if low.startswith(_NOUN_AFTER, ce):
-                    continue  # "the body's master repair cells"
+                if low.startswith(_NOUN_AFTER, ce) or _prev_word(low, max(ss, cs - 30), cs) in _QUANTIFIERS:
+                    continue  # "the body's master repair cells", "hair loss has many causes"
                 if not self._treatment_acts(rule, ss, cs, ce):
                     continue
                 if rule.unless_approved_document and self.approved_document():

@@ -474,8 +474,10 @@ class _SentenceTriggers:
         # negate a match that carries its own: only "not", "never", "n't" ... can ("it is not true
         # that there are no risks").
         own = low.startswith(_OWN_NEGATORS, ms)
+        # A fronted clause's negation stays in it: "If it is not listed, contact us" is not negated.
+        lo_neg = max(lo, self.fronted) if ms >= self.fronted else lo
         negated = any(
-            lo <= a
+            lo_neg <= a
             and b <= ms
             and self._tokens_between(b, ms) <= self.window
             and not (own and low[a:b] in _LIST_NEGATORS)

@@ -1223,3 +1223,33 @@ def test_middle_dot_menus_ahsct_and_trial_results_detected() -> None:
 def test_little_evidence_that_denies_the_whole_clause() -> None:
     text = "There is little evidence that the cells survive in the joint or grow new cartilage."
     assert not has(text, "cure"), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Reverses visible signs of ageing in a single session.", "cure"),
+        ("The drip tells tired cells to start acting young again.", "cure"),
+        ("Most patients walk pain-free again within weeks, and the results last for years.", "cure"),
+        ("COPD doesn't have to be a life sentence anymore.", "cure"),
+        ("Backed by more than 1,000 peer-reviewed studies.", "unsourced_evidence"),
+        ("Our COPD patients see an average 40% improvement in breathing.", "unsourced_evidence"),
+        ("More than 11,000 patients from 60 countries treated since 2012.", "promotion"),
+        ("Mention this page and we will waive the $150 imaging review fee.", "promotion"),
+        ("If your condition is not listed, contact our patient coordinators.", "promotion"),
+    ],
+)
+def test_young_again_lasting_results_and_waived_fees(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Parkinson's disease damages the nerve cells that produce dopamine.", "causal_unhedged"),
+        ("Hair loss has many causes, from genes to stress.", "causal_unhedged"),
+        ("Treatments ▾  Memberships  Results  Gift Cards  BOOK NOW", "promotion"),
+    ],
+)
+def test_biology_noun_causes_and_two_space_menus(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
