@@ -121,6 +121,8 @@ class OverclaimRule:
     # the first ``requires`` feature at least ``requires_document_min`` times.
     requires_list_heading: re.Pattern[str] | None = None
     requires_document_min: int = 0
+    # Or a sentence that claims an outcome ("most families notice better speech") on such a page.
+    requires_page_outcome: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,7 @@ def load_catalogue() -> Catalogue:
                 unless_document=_search(r.get("unless_document"), macros),
                 requires_list_heading=_search(r.get("requires_list_heading"), macros),
                 requires_document_min=int(r.get("requires_document_min", 0)),
+                requires_page_outcome=_search(r.get("requires_page_outcome"), macros),
                 unless_document_match=_search(r.get("unless_document_match"), macros),
                 needs_health=_search(r.get("needs_health"), macros),
                 unless_approved_document=bool(r.get("unless_approved_document", False)),

@@ -330,7 +330,11 @@ class _Run:
             ss, se = self.sents.span(i)
             doc = self.doc
             ok = (
-                (all(doc.any_in(req, ss, se) for req in rule.requires) or self._listed(rule, ss))
+                (
+                    all(doc.any_in(req, ss, se) for req in rule.requires)
+                    or self._listed(rule, ss)
+                    or self._page_outcome(rule, ss, se)
+                )
                 and (rule.unless is None or not doc.any_in(rule.unless, ss, se))
                 and (
                     rule.unless_article is None
@@ -343,6 +347,19 @@ class _Run:
             )
             cache[i] = ok
         return ok
+
+    def _page_outcome(self, rule: OverclaimRule, ss: int, se: int) -> bool:
+        """Does the sentence claim an outcome (see requires_page_outcome) on a page that names the
+        first ``requires`` feature often enough?"""
+        outcome = rule.requires_page_outcome
+        if outcome is None or not rule.requires or outcome.search(self.low, ss, se) is None:
+            return False
+        return self._named_often(rule)
+
+    def _named_often(self, rule: OverclaimRule) -> bool:
+        return any(
+            n >= rule.requires_document_min for n, _ in enumerate(self.doc.iter_spans(rule.requires[0]), 1)
+        )
 
     def _listed(self, rule: OverclaimRule, ss: int) -> bool:
         """Is the sentence at ``ss`` an item of a list the page introduces as what it treats (see
@@ -372,9 +389,7 @@ class _Run:
             return False
         if not heading.search(low, start, line):
             return False
-        return any(
-            n >= rule.requires_document_min for n, _ in enumerate(self.doc.iter_spans(rule.requires[0]), 1)
-        )
+        return self._named_often(rule)
 
     def _dropped(self, rule: OverclaimRule, i: int, drops: frozenset[str]) -> bool:
         """Would _finding drop any match in sentence i, whatever its position? (``drops``: the flags

@@ -1253,3 +1253,35 @@ def test_young_again_lasting_results_and_waived_fees(text: str, category: str) -
 )
 def test_biology_noun_causes_and_two_space_menus(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+CELL_PAGE = (
+    "Our clinic offers umbilical cord stem cell infusions. Stem cells are prepared in our own laboratory. "
+    "For autism, most families notice better eye contact and calmer sleep within weeks. "
+    "Long COVID patients breathe easier after the first infusion."
+)
+
+
+def test_outcomes_claimed_for_conditions_on_a_cell_treatment_page() -> None:
+    unapproved = [f.quote for f in check(CELL_PAGE).findings if f.category == "unapproved_indication"]
+    assert len(unapproved) == 2, unapproved
+    # The same outcome sentence on a page about physiotherapy is not a cell-therapy indication.
+    physio = CELL_PAGE.replace("umbilical cord stem cell infusions", "physiotherapy").replace(
+        "Stem cells are prepared in our own laboratory. ", ""
+    )
+    assert not has(physio, "unapproved_indication"), cats(physio)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Most patients keep the benefits for years, and many never need a second treatment.", "cure"),
+        ("Just one session erases fine lines.", "cure"),
+        ("Your heart can rebuild itself.", "cure"),
+        ("In more than 12,000 applications we never had one serious adverse event.", "safety"),
+        ("We are the first clinic in Eastern Europe to combine cells with genetic profiling.", "promotion"),
+        ("Choose with confidence and save up to 70% compared with prices at home.", "promotion"),
+    ],
+)
+def test_lasting_benefits_erased_lines_and_firsts(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
