@@ -257,6 +257,16 @@ CANDOR_SETS = (
     ("blind7", REPO / "bench" / "data" / "blind7", "blind set 7: measured blind once, then used for tuning"),
     ("blind8", REPO / "bench" / "data" / "blind8", "blind set 8: measured blind once, then used for tuning"),
     ("blind9", REPO / "bench" / "data" / "blind9", "blind set 9: measured blind once, then used for tuning"),
+    (
+        "blind10",
+        REPO / "bench" / "data" / "blind10",
+        "blind set 10: measured blind once, then used for tuning",
+    ),
+    (
+        "blind11",
+        REPO / "bench" / "data" / "blind11",
+        "blind set 11: measured blind once, then used for tuning",
+    ),
 )
 
 
