@@ -437,7 +437,7 @@ class _Run:
                 # A long text is covered by check(): about a treatment, the words are medical; if not,
                 # health_findings keeps only sentences with a health word anyway.
                 and len(sents.spans) < _HEALTH_FILTER_MIN_SENTENCES
-                and rule.needs_health.fullmatch(low, ms, me)
+                and rule.needs_health.search(low, ms, me)
                 and self.cat.health.search(low, ss, sents.span(i)[1]) is None
             ):
                 continue

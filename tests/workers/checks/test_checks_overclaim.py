@@ -1285,3 +1285,32 @@ def test_outcomes_claimed_for_conditions_on_a_cell_treatment_page() -> None:
 )
 def test_lasting_benefits_erased_lines_and_firsts(text: str, category: str) -> None:
     assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Engineers hailed the new battery chemistry as a breakthrough for electric buses.", "hype"),
+        ("The film's revolutionary editing made it a sensation at the festival.", "hype"),
+        ("The concrete must cure for seven days before the slab can bear any weight.", "cure"),
+        ("Its founder calls the treatment 'revolutionary', but no placebo trial has been run.", "hype"),
+        (
+            "The brochure quotes a 90% success rate without saying how success was measured.",
+            "unsourced_evidence",
+        ),
+        (
+            "No supplement has been shown to raise stem cell numbers in a way that improves health.",
+            "causal_unhedged",
+        ),
+        (
+            "In the trial, which randomly assigned 230 patients, the injections reduced elbow pain.",
+            "causal_unhedged",
+        ),
+    ],
+)
+def test_other_trades_described_claims_and_randomised_results(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
+
+
+def test_hype_about_a_health_product_needs_only_a_health_word() -> None:
+    assert has("The new headset is the most exciting breakthrough in migraine care in a generation.", "hype")
