@@ -115,6 +115,9 @@ class OverclaimRule:
     needs_health: re.Pattern[str] | None = None
     # Excused in a document about an approved therapy for its approved use (see Catalogue.approved).
     unless_approved_document: bool = False
+    # ... only where the therapy can cure (blood cancers), not an approved use that controls a disease
+    # (aHSCT for MS): "curative" in rules.yaml.
+    approved_curative_only: bool = False
     unless_document_match: re.Pattern[str] | None = None
     # A list item ("- Multiple sclerosis", "- COPD: breathe easier") under a heading or lead-in that
     # matches this ("Conditions we treat", "Who can benefit?") meets ``requires`` on a page that names
@@ -194,6 +197,9 @@ class Catalogue:
     # A sentence holding this does not put an unapproved condition on the page's offer: a harm of the
     # therapy ("hair loss from the chemotherapy") or a caveat ("not approved for MS, only in trials").
     approved_caveat: re.Pattern[str] | None
+    # (therapy, conditions): a condition matching ``conditions`` is an approved use in a document that
+    # names ``therapy`` (multiple sclerosis in a page about autologous haematopoietic transplants).
+    approved_for: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -279,6 +285,7 @@ def load_catalogue() -> Catalogue:
                 unless_document_match=_search(r.get("unless_document_match"), macros),
                 needs_health=_search(r.get("needs_health"), macros),
                 unless_approved_document=bool(r.get("unless_approved_document", False)),
+                approved_curative_only=r.get("unless_approved_document") == "curative",
                 context=ctx,
                 overrides=overrides,
                 span=r.get("span", "match"),
@@ -310,6 +317,13 @@ def load_catalogue() -> Catalogue:
         unapproved=build_feature([_expand(str(appl["unapproved"]), macros)]),
         approved_mentions=int(appl["approved_mentions"]),
         approved_caveat=_search(appl.get("approved_caveat"), macros),
+        approved_for=tuple(
+            (
+                re.compile(_expand(str(p["therapy"]), macros)),
+                re.compile(_expand(str(p["conditions"]), macros)),
+            )
+            for p in appl.get("approved_for") or ()
+        ),
         elements=tuple(elements),
         rules=tuple(rules),
         raw=raw,

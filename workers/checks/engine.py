@@ -296,7 +296,7 @@ class _Run:
         self._safety_spans: list[tuple[int, int]] | None = None
         self._claims: dict[int, ClaimStrength] = {}
         self._documents: dict[str, bool] = {}
-        self._approved_document: bool | None = None
+        self._approved_document: list[bool | None] = [None, None]  # any approved use, curative only
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -430,7 +430,7 @@ class _Run:
                 continue
             if self._excused_by_document(rule, ms, me):
                 continue
-            if rule.unless_approved_document and self.approved_document():
+            if rule.unless_approved_document and self.approved_document(rule.approved_curative_only):
                 continue
             if (
                 rule.needs_health is not None
@@ -467,30 +467,38 @@ class _Run:
                     continue  # "the body's master repair cells", "hair loss has many causes"
                 if not self._treatment_acts(rule, ss, cs, ce):
                     continue
-                if rule.unless_approved_document and self.approved_document():
+                if rule.unless_approved_document and self.approved_document(rule.approved_curative_only):
                     continue
                 finding = self._finding(rule, i, ss + claim.cue[0], ss + claim.cue[1])
                 if finding is not None:
                     found.append(finding)
         return found
 
-    def approved_document(self) -> bool:
+    def approved_document(self, curative_only: bool = False) -> bool:
         """Is the whole text about an approved therapy for its approved use? Then "the transplant
-        replaces the failing marrow" or "a transplant can cure the disease" state standard care."""
-        if self._approved_document is None:
+        replaces the failing marrow" or "a transplant can cure the disease" state standard care.
+        ``curative_only`` leaves out approved uses that control rather than cure (aHSCT for MS)."""
+        key = 1 if curative_only else 0
+        got = self._approved_document[key]
+        if got is None:
             cat, doc = self.cat, self.doc
             n = 0
             for _ in doc.iter_spans(cat.approved):
                 n += 1
                 if n >= cat.approved_mentions:
                     break
-            self._approved_document = n >= cat.approved_mentions and not any(
-                self._offered(ms) for ms, _ in doc.spans(cat.unapproved)
+            got = self._approved_document[key] = n >= cat.approved_mentions and not any(
+                self._offered(ms, me, curative_only) for ms, me in doc.spans(cat.unapproved)
             )
-        return self._approved_document
+        return got
 
-    def _offered(self, pos: int) -> bool:
-        """Does the unapproved condition at ``pos`` stand in a sentence without a caveat or harm?"""
+    def _offered(self, pos: int, end: int, curative_only: bool = False) -> bool:
+        """Does the unapproved condition at [pos, end) stand in a sentence without a caveat or harm,
+        and is it not an approved use of a therapy the document names?"""
+        low = self.low
+        for therapy, conditions in () if curative_only else self.cat.approved_for:
+            if conditions.fullmatch(low, pos, end) and therapy.search(low):
+                return False
         caveat = self.cat.approved_caveat
         if caveat is None:
             return True

@@ -1314,3 +1314,32 @@ def test_other_trades_described_claims_and_randomised_results(text: str, categor
 
 def test_hype_about_a_health_product_needs_only_a_health_word() -> None:
     assert has("The new headset is the most exciting breakthrough in migraine care in a generation.", "hype")
+
+
+AHSCT_MS = (
+    "Stem cell transplants for multiple sclerosis: what they involve\n\n"
+    "Autologous haematopoietic stem cell transplantation (aHSCT) is offered on the NHS to some people "
+    "with highly active relapsing MS. Your own blood stem cells are collected, then high-dose "
+    "chemotherapy removes the faulty immune cells, and the stored cells rebuild the immune system. "
+    "Side effects include infections, infertility and, rarely, death. "
+    "The autologous haematopoietic stem cell transplant is not a cure, and it does not repair damage."
+)
+
+
+def test_an_ahsct_page_names_ms_as_its_approved_use_but_a_cure_claim_stays_one() -> None:
+    found = {f.category for f in check(AHSCT_MS).findings}
+    assert not found & {"unapproved_indication", "causal_unhedged"}, found
+    claimed = AHSCT_MS + " For people with relapsing MS, aHSCT switches the disease off for good."
+    assert has(claimed, "cure"), cats(claimed)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Few areas of research get as much attention as type 1 diabetes, and for good reason.", "cure"),
+        ("Consumer Alert: Before You RSVP to That Free Stem Cell Seminar", "promotion"),
+        ("The NHS pays a confidential discounted price for the therapy.", "promotion"),
+    ],
+)
+def test_good_reasons_alerts_and_confidential_prices(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
