@@ -33,7 +33,9 @@ _SUBHEADING_WORDS = 8
 # is a menu or share bar.
 _CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{2,}")
 _CHROME_MIN_PARTS = 3
-_CHROME_MAX_WORDS = 4
+_CHROME_MAX_WORDS = 5
+# A scraped button: a few words in square brackets on a line of their own ("[ Book My Free Assessment ]").
+_BUTTON = re.compile(r"\[\s*[^\]\n]{1,40}?\s*\]")
 # A text this long about a treatment offered to patients claims or discloses something about it.
 _SILENT_MIN_SENTENCES = 10
 # Verbs through which a treatment can be said to bring about a harm, and how far after them to look.
@@ -303,7 +305,7 @@ class _Run:
         out: list[Finding] = []
         for rule in self.cat.rules:
             out.extend(self._rule_findings(rule))
-        if "|" in self.text or "  " in self.text or "\u00b7" in self.text or "\u2022" in self.text:
+        if any(c in self.text for c in ("|", "  ", "\u00b7", "\u2022", "[")):
             out = [f for f in out if not self._page_chrome(self.sents.index_of(f.start))]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
@@ -312,7 +314,10 @@ class _Run:
         """Is sentence ``i`` a scraped menu or share bar ("Home | Treatments | Book Now", "Home   Services
         Book Now")? Its words are links, not claims the article makes."""
         ss, se = self.sents.span(i)
-        parts = _CHROME_SPLIT.split(self.text[ss:se].strip())
+        line = self.text[ss:se].strip()
+        if _BUTTON.fullmatch(line):
+            return True
+        parts = _CHROME_SPLIT.split(line)
         return len(parts) >= _CHROME_MIN_PARTS and all(len(p.split()) <= _CHROME_MAX_WORDS for p in parts)
 
     def _claim(self, i: int) -> ClaimStrength:

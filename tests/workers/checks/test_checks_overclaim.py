@@ -1343,3 +1343,25 @@ def test_an_ahsct_page_names_ms_as_its_approved_use_but_a_cure_claim_stays_one()
 )
 def test_good_reasons_alerts_and_confidential_prices(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Get Back the Life Your Knees Took From You", "cure"),
+        ("How Stem Cells Gave Us Our Daughter Back", "cure"),
+        ("The infusions replenish your cells, winding back the biological clock.", "cure"),
+        ("In more than 9,000 infusions we have never seen a serious reaction.", "safety"),
+        ("More than 6,000 injections performed without a single serious complication.", "safety"),
+    ],
+)
+def test_life_given_back_clocks_wound_back_and_clean_records(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+def test_impermanent_results_and_bracketed_buttons_are_not_claims() -> None:
+    assert not has("Results are not permanent, and most people need a top-up every year.", "cure")
+    button = (
+        "Our injections are experimental.\n\n[ Book My Free Assessment ]\n\nSide effects include infection."
+    )
+    assert not has(button, "promotion"), cats(button)
