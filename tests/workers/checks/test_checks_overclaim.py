@@ -1365,3 +1365,8 @@ def test_impermanent_results_and_bracketed_buttons_are_not_claims() -> None:
         "Our injections are experimental.\n\n[ Book My Free Assessment ]\n\nSide effects include infection."
     )
     assert not has(button, "promotion"), cats(button)
+
+
+def test_an_indication_in_its_early_stages_of_research_is_not_offered() -> None:
+    text = "Stem cell therapy for lupus is still in its early stages of research, but some results look good."
+    assert not has(text, "unapproved_indication"), cats(text)
