@@ -1370,3 +1370,22 @@ def test_impermanent_results_and_bracketed_buttons_are_not_claims() -> None:
 def test_an_indication_in_its_early_stages_of_research_is_not_offered() -> None:
     text = "Stem cell therapy for lupus is still in its early stages of research, but some results look good."
     assert not has(text, "unapproved_indication"), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "All twelve took immune-suppressing drugs so that their bodies would not reject the cells.",
+            "safety",
+        ),
+        (
+            "We found no published clinical trial showing that exosome products help long Covid.",
+            "causal_unhedged",
+        ),
+        ("Cover the salmon skin with the rest of the cure and leave it for two days.", "cure"),
+        ("You have probably seen the ads: one quick injection, your own cells, no scalpel.", "safety"),
+    ],
+)
+def test_precautions_absent_trials_fish_skin_and_quoted_ads(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
