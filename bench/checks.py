@@ -252,6 +252,8 @@ CANDOR_SETS = (
     *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED}") for n in (3, 4, 6, 7, 8, 9, 10, 11)),
     # Kept unmeasured while sets 6-11 were tuned on, then measured once.
     *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (after sets 6-11)") for n in (5, 12)),
+    # Written after most of the rule changes and measured once at the end.
+    *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (last)") for n in (13, 14)),
 )
 
 
