@@ -1389,3 +1389,33 @@ def test_an_indication_in_its_early_stages_of_research_is_not_offered() -> None:
 )
 def test_precautions_absent_trials_fish_skin_and_quoted_ads(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("This is going to change ophthalmology forever.", "hype"),
+        ("Scientists are calling it the biggest health discovery of the century.", "hype"),
+        ("Patients rate us 4.9 out of 5 across more than 1,200 online reviews.", "promotion"),
+        ("She has treated more athletes than any other sports medicine physician in the state.", "promotion"),
+        ("Order three bottles today and get the meal plan free.", "promotion"),
+        ("Most of our athletes are back to full training within six weeks.", "unsourced_evidence"),
+        ("87% of our diabetes patients reduce or stop their medication.", "unsourced_evidence"),
+        ("Within a month his tremor had vanished and he had thrown away his walking stick.", "cure"),
+        ("The proprietary infusion resets your cells to a younger state.", "cure"),
+        ("Long COVID is now curable.", "cure"),
+        ("A little stiffness is simply a sign that healing has begun.", "safety"),
+    ],
+)
+def test_forever_reviews_athletes_walking_sticks_and_signs_of_healing(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+def test_page_outcomes_also_cover_regained_skills_and_offered_programmes() -> None:
+    page = (
+        "Our umbilical cord stem cell protocol is given by infusion. Stem cells are prepared on site. "
+        "Children with cerebral palsy regain motor control after two cycles. "
+        "We also offer programs for multiple sclerosis and ALS."
+    )
+    found = [f.quote for f in check(page).findings if f.category == "unapproved_indication"]
+    assert len(found) == 2, found
