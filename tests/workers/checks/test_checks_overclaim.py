@@ -1419,3 +1419,10 @@ def test_page_outcomes_also_cover_regained_skills_and_offered_programmes() -> No
     )
     found = [f.quote for f in check(page).findings if f.category == "unapproved_indication"]
     assert len(found) == 2, found
+
+
+def test_a_clinic_doctor_is_not_a_source_for_a_success_rate() -> None:
+    text = "According to Dr. Sorensen, who runs the clinic, eight out of ten of her knee patients improve."
+    assert has(text, "unsourced_evidence"), cats(text)
+    named = "Dr. Sorensen's randomised trial, published in the Lancet in 2024, found that eight out of ten improved."
+    assert not has(named, "unsourced_evidence"), cats(named)
