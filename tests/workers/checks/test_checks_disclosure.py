@@ -314,3 +314,15 @@ def test_aftercare_calls_and_approved_credit_are_not_evidence_or_status() -> Non
 def test_more_harms_and_large_trials() -> None:
     assert present("Side effects of high doses include confusion and kidney stones.")["harms"]
     assert present("Large trials of vitamin D found little effect on falls.")["evidence_status"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are my other options?",
+        "Depending on the injury, physical therapy, bracing or surgery may be a better choice.",
+        "People with COPD can ask their doctor about pulmonary rehabilitation and inhaled medicines.",
+    ],
+)
+def test_an_faq_about_options_and_options_to_ask_about_are_alternatives(text: str) -> None:
+    assert present(text)["alternatives"]
