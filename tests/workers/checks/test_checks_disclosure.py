@@ -326,3 +326,16 @@ def test_more_harms_and_large_trials() -> None:
 )
 def test_an_faq_about_options_and_options_to_ask_about_are_alternatives(text: str) -> None:
     assert present(text)["alternatives"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is reasonable to discuss PRP with a sports medicine doctor before paying for it.",
+        "A specialist who isn't selling you a package is the best person to talk this through with.",
+        "If you are curious about cell therapy, start with your endocrinologist.",
+        "Ask their diabetes care team about trials that are recruiting.",
+    ],
+)
+def test_more_ways_to_send_readers_to_a_clinician(text: str) -> None:
+    assert present(text)["professional_advice"]
