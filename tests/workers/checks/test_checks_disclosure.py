@@ -339,3 +339,20 @@ def test_an_faq_about_options_and_options_to_ask_about_are_alternatives(text: st
 )
 def test_more_ways_to_send_readers_to_a_clinician(text: str) -> None:
     assert present(text)["professional_advice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most people have pain and swelling at the injection site for a few days.",
+        "Less common problems include infection and bruising.",
+        "Less often, injections cause infection, bleeding or bruising.",
+        "After the operation you will have swelling of the forehead for three to five days.",
+    ],
+)
+def test_harms_stated_as_what_most_people_have_or_what_injections_cause(text: str) -> None:
+    assert present(text)["harms"]
+
+
+def test_a_disease_that_causes_pain_is_not_a_harm_disclosure() -> None:
+    assert not present("Arthritis causes pain and swelling in the joints.")["harms"]
