@@ -356,3 +356,11 @@ def test_harms_stated_as_what_most_people_have_or_what_injections_cause(text: st
 
 def test_a_disease_that_causes_pain_is_not_a_harm_disclosure() -> None:
     assert not present("Arthritis causes pain and swelling in the joints.")["harms"]
+
+
+def test_a_clinic_licence_is_not_the_treatments_regulatory_status() -> None:
+    assert not present("Our clinic is fully licensed by the Ministry of Health.")["regulatory_status"]
+    assert not present("We operate under a sanitary licence from the national health authority.")[
+        "regulatory_status"
+    ]
+    assert present("The treatment is not approved by the FDA for knee arthritis.")["regulatory_status"]
