@@ -33,7 +33,11 @@ _SUBHEADING_WORDS = 8
 # is a menu or share bar.
 _CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{2,}")
 _CHROME_MIN_PARTS = 3
-_CHROME_MAX_WORDS = 5
+_CHROME_MAX_WORDS = 6
+# A list of links to other articles ("More in Health: ... | ...", "Related articles: ...").
+_RELATED = re.compile(
+    r"(?i)(?:more in|related(?: articles| stories| reading)?|read more|most read|see also|you may also like)\b[^\n|]{0,40}[:|]"
+)
 # A scraped button: a few words in square brackets on a line of their own ("[ Book My Free Assessment ]").
 _BUTTON = re.compile(r"\[\s*[^\]\n]{1,40}?\s*\]")
 # A text this long about a treatment offered to patients claims or discloses something about it.
@@ -315,7 +319,7 @@ class _Run:
         Book Now")? Its words are links, not claims the article makes."""
         ss, se = self.sents.span(i)
         line = self.text[ss:se].strip()
-        if _BUTTON.fullmatch(line):
+        if _BUTTON.fullmatch(line) or _RELATED.match(line):
             return True
         parts = _CHROME_SPLIT.split(line)
         return len(parts) >= _CHROME_MIN_PARTS and all(len(p.split()) <= _CHROME_MAX_WORDS for p in parts)

@@ -1426,3 +1426,19 @@ def test_a_clinic_doctor_is_not_a_source_for_a_success_rate() -> None:
     assert has(text, "unsourced_evidence"), cats(text)
     named = "Dr. Sorensen's randomised trial, published in the Lancet in 2024, found that eight out of ten improved."
     assert not has(named, "unsourced_evidence"), cats(named)
+
+
+def test_related_links_cured_fish_and_studies_that_merely_followed_patients() -> None:
+    related = (
+        "Stem cell drips are unproven.\n\n"
+        "More in Health: How to pace yourself | Why some vaccines cause a sore arm | Clinics selling cures"
+    )
+    assert not has(related, "causal_unhedged") and not has(related, "cure"), cats(related)
+    assert not has("Pregnant women are advised to avoid cured and smoked fish.", "cure")
+    assert not has(
+        "Several studies have followed people with relapsing MS after transplants.", "unsourced_evidence"
+    )
+    assert has("Several studies have shown that our injections work.", "unsourced_evidence")
+    assert has(
+        "Research has proven that hospitals with more nurses lose fewer patients.", "unsourced_evidence"
+    )
