@@ -254,6 +254,13 @@ CANDOR_SETS = (
     *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (after sets 6-11)") for n in (5, 12)),
     # Written after most of the rule changes and measured once at the end.
     *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (last)") for n in (13, 14)),
+    ("blind16", _DATA / "blind16", f"blind set 16: {_TUNED} (last round)"),
+    # Measured once after the last rule change and not used for development: still blind.
+    (
+        "blind15",
+        _DATA / "blind15",
+        "blind set 15: measured blind once after the last rule change, not tuned on",
+    ),
 )
 
 
