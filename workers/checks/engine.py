@@ -303,6 +303,7 @@ class _Run:
         self._claims: dict[int, ClaimStrength] = {}
         self._documents: dict[str, bool] = {}
         self._approved_document: list[bool | None] = [None, None]  # any approved use, curative only
+        self._uses: list[re.Pattern[str]] | None = None
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -310,7 +311,8 @@ class _Run:
         for rule in self.cat.rules:
             out.extend(self._rule_findings(rule))
         if any(c in self.text for c in ("|", "  ", "\u00b7", "\u2022", "[")):
-            out = [f for f in out if not self._page_chrome(self.sents.index_of(f.start))]
+            chrome = {i for i in {self.sents.index_of(f.start) for f in out} if self._page_chrome(i)}
+            out = [f for f in out if self.sents.index_of(f.start) not in chrome]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
 
@@ -366,9 +368,11 @@ class _Run:
         return self._named_often(rule)
 
     def _named_often(self, rule: OverclaimRule) -> bool:
-        return any(
-            n >= rule.requires_document_min for n, _ in enumerate(self.doc.iter_spans(rule.requires[0]), 1)
-        )
+        return self._at_least(rule.requires[0], rule.requires_document_min)
+
+    def _at_least(self, feature: Feature, n: int) -> bool:
+        """Does the text match ``feature`` at least ``n`` times? Stops counting at ``n``."""
+        return n <= 0 or any(k >= n for k, _ in enumerate(self.doc.iter_spans(feature), 1))
 
     def _listed(self, rule: OverclaimRule, ss: int) -> bool:
         """Is the sentence at ``ss`` an item of a list the page introduces as what it treats (see
@@ -490,29 +494,29 @@ class _Run:
         key = 1 if curative_only else 0
         got = self._approved_document[key]
         if got is None:
-            cat, doc = self.cat, self.doc
-            n = 0
-            for _ in doc.iter_spans(cat.approved):
-                n += 1
-                if n >= cat.approved_mentions:
-                    break
-            got = self._approved_document[key] = n >= cat.approved_mentions and not any(
-                self._offered(ms, me, curative_only) for ms, me in doc.spans(cat.unapproved)
-            )
+            cat = self.cat
+            got = self._approved_document[key] = self._at_least(
+                cat.approved, cat.approved_mentions
+            ) and not any(self._offered(ms, me, curative_only) for ms, me in self.doc.spans(cat.unapproved))
         return got
 
     def _offered(self, pos: int, end: int, curative_only: bool = False) -> bool:
         """Does the unapproved condition at [pos, end) stand in a sentence without a caveat or harm,
         and is it not an approved use of a therapy the document names?"""
         low = self.low
-        for therapy, conditions in () if curative_only else self.cat.approved_for:
-            if conditions.fullmatch(low, pos, end) and therapy.search(low):
-                return False
+        if not curative_only and any(c.fullmatch(low, pos, end) for c in self._approved_uses()):
+            return False
         caveat = self.cat.approved_caveat
         if caveat is None:
             return True
         ss, se = self.sents.span(self.sents.index_of(pos))
-        return caveat.search(self.low, ss, se) is None
+        return caveat.search(low, ss, se) is None
+
+    def _approved_uses(self) -> list[re.Pattern[str]]:
+        """The conditions that are approved uses of a therapy this document names (approved_for)."""
+        if self._uses is None:
+            self._uses = [c for therapy, c in self.cat.approved_for if therapy.search(self.low)]
+        return self._uses
 
     def _excused_by_document(self, rule: OverclaimRule, ms: int, me: int) -> bool:
         if rule.unless_document is None or rule.unless_document_match is None:
@@ -725,13 +729,11 @@ class _Run:
         """Does the text (title mentions count double) name ``feature`` at least ``least`` times?
         Short texts (an editor's preview of a paragraph) need proportionally fewer mentions."""
         need = max(1, min(least, len(self.sents.spans)))
-        n = 0
-        for _ in self.doc.iter_spans(feature):
-            n += 1
-            if n >= need:
-                return True
-        if title:
-            n += 2 * sum(1 for _ in feature.regex.finditer(fold(title)))
+        if self._at_least(feature, need):
+            return True
+        if not title:
+            return False
+        n = len(self.doc.spans(feature)) + 2 * sum(1 for _ in feature.regex.finditer(fold(title)))
         return n >= need
 
     def health_findings(self, findings: list[Finding]) -> list[Finding]:
@@ -840,7 +842,7 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
         long_text = len(run.sents.spans) >= _SILENT_MIN_SENTENCES
         if long_text and not findings and disclosure <= cat.silent_max_disclosure:
             applicable, disclosure = False, None
-    if applicable and disclosure is not None:
+    if disclosure is not None:
         d_status: Status = (
             "pass"
             if disclosure >= policy.disclosure_pass
