@@ -126,6 +126,11 @@ class OverclaimRule:
     requires_document_min: int = 0
     # Or a sentence that claims an outcome ("most families notice better speech") on such a page.
     requires_page_outcome: re.Pattern[str] | None = None
+    # A causal rule's claim is not made when every treatment before its verb is one of these
+    # (established care: "anti-VEGF injections can slow sight loss").
+    unless_subject: re.Pattern[str] | None = None
+    # A harm verb ("can damage", "weakens") after one of these is a risk disclosure, not a claim.
+    harm_subject: Feature | None = None
 
 
 @dataclass(frozen=True)
@@ -282,6 +287,10 @@ def load_catalogue() -> Catalogue:
                 requires_list_heading=_search(r.get("requires_list_heading"), macros),
                 requires_document_min=int(r.get("requires_document_min", 0)),
                 requires_page_outcome=_search(r.get("requires_page_outcome"), macros),
+                harm_subject=_opt(r.get("harm_subject"), macros),
+                unless_subject=_bounded([_expand(r["unless_subject"], macros)])
+                if r.get("unless_subject")
+                else None,
                 unless_document_match=_search(r.get("unless_document_match"), macros),
                 needs_health=_search(r.get("needs_health"), macros),
                 unless_approved_document=bool(r.get("unless_approved_document", False)),
@@ -339,7 +348,9 @@ def _features(cat: Catalogue) -> list[Feature]:
     out.extend(f for f in vars(cat.lexicon).values() if isinstance(f, Feature))
     for r in cat.rules:
         out.extend([r.pattern, *r.requires, *(o.when_feature for o in r.overrides)])
-        out.extend(f for f in (r.unless, r.unless_article, r.unless_article_except) if f is not None)
+        out.extend(
+            f for f in (r.unless, r.unless_article, r.unless_article_except, r.harm_subject) if f is not None
+        )
     for e in cat.elements:
         for m in e.matchers:
             out.extend(f for f in (m.pattern, m.requires, m.unless) if f is not None)
@@ -388,6 +399,8 @@ def rule_catalogue() -> dict[str, Any]:
                 "unless_article_except": r.get("unless_article_except"),
                 "unless_document": r.get("unless_document"),
                 "unless_document_match": r.get("unless_document_match"),
+                "unless_subject": r.get("unless_subject"),
+                "harm_subject": r.get("harm_subject"),
                 "context": dict(r.get("context") or {}),
                 "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
                 "rewrites": copy.deepcopy(r.get("rewrites") or []),

@@ -219,14 +219,93 @@ _NOUN_AFTER = (
 )
 
 
+# Causal verbs that are also nouns. A transitive verb is followed by its object, so one of these
+# followed by punctuation or by "to"/"of"/"in" is the noun: "optic nerve damage, glaucoma",
+# "bone and nerve repair.", "damage to a nearby nerve", "an increase in pain".
+_NOUN_HOMOGRAPHS = frozenset(
+    [
+        "damage",
+        "damages",
+        "repair",
+        "repairs",
+        "harm",
+        "harms",
+        "benefit",
+        "benefits",
+        "cut",
+        "cuts",
+        "increase",
+        "increases",
+        "decrease",
+        "decreases",
+        "boost",
+        "boosts",
+        "block",
+        "blocks",
+        "delay",
+        "delays",
+        "halt",
+        "cure",
+        "cures",
+        "fix",
+        "fixes",
+        "lift",
+        "lifts",
+        "spur",
+        "fuel",
+        "rescue",
+        "relief",
+        "influence",
+        "impact",
+        "impacts",
+        "effect",
+        "effects",
+    ]
+)
+_NOUN_FOLLOWERS = re.compile(r"\s*[,.;:)!?]|\s*$| (?:to|of|in|from) ")
+
+
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
+_HAVE = frozenset(["have", "has", "had"])
+# Harms too general for the element ("serious harm") that still make "X caused ..." a disclosure.
+_HARM_NOUNS = re.compile(r"\b(?:harm|damage|injur(?:y|ies)|tenderness|discomfort|irritation)\b")
+# Verbs whose effect is a harm: with a treatment as subject the sentence discloses a risk.
+_HARM_VERBS = ("damag", "harm", "hurt", "weaken", "wors", "impair", "exacerbat", "complicat")
+
+
+def _passive(low: str, ss: int, ms: int) -> bool:
+    """Is the participle at ``ms`` passive: after a form of "be", perhaps with an adverb between?"""
+    prev = _prev_word(low, max(ss, ms - 30), ms)
+    if prev is not None and prev.endswith("ly"):
+        at = low.rfind(prev, max(ss, ms - 30), ms)
+        prev = _prev_word(low, max(ss, at - 30), at)
+    return prev in _BE
+
+
+def _only_within(
+    low: str, start: int, end: int, features: tuple[Feature, ...], within: re.Pattern[str]
+) -> bool:
+    """Does ``within`` match in [start, end) and cover every match of ``features`` there?"""
+    covers = [(m.start(), m.end()) for m in within.finditer(low, start, end)]
+    if not covers:
+        return False
+    for f in features:
+        for m in f.regex.finditer(low, start, end):
+            if not any(a <= m.start() and m.end() <= b for a, b in covers):
+                return False
+    return True
+
+
 def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
+    word = low[ms:me]
+    if word in _NOUN_HOMOGRAPHS and _NOUN_FOLLOWERS.match(low, me):
+        return True
     prev = _prev_word(low, max(ss, ms - 30), ms)
     if prev is None:
         return False
     # "double-blind", "cost-effective": part of a compound, not a verb.
     if (ms and low[ms - 1] == "-") or low[me : me + 1] == "-":
         return True
-    word = low[ms:me]
     if " " in word:
         return False  # multi-word patterns ("effect of X on", "leads to") carry their own syntax
     if prev in _NOUN_BEFORE or prev.endswith("'s"):
@@ -535,18 +614,43 @@ class _Run:
         "arthritis affects millions" describe a disease, not a treatment's effect."""
         if not rule.requires:
             return True
-        if all(self.doc.any_in(req, ss, ms) for req in rule.requires):
-            # ... unless what it causes is a harm: "radiotherapy causes infertility" is a disclosure.
-            return not (
-                self.low.startswith(_CAUSE_VERBS, ms)
-                and self.cat.harm.search(self.low, me, me + _HARM_REACH) is not None
+        low = self.low
+        passive = low.startswith(" by ", me) and _passive(low, ss, ms)
+        if not passive and all(self.doc.any_in(req, ss, ms) for req in rule.requires):
+            # ... unless what it causes is a harm: "radiotherapy causes infertility" and "an injection
+            # can damage a nearby nerve" are disclosures,
+            if (
+                low.startswith(_CAUSE_VERBS, ms)
+                and (
+                    self.cat.harm.search(low, me, me + _HARM_REACH) is not None
+                    or _HARM_NOUNS.search(low, me, me + _HARM_REACH) is not None
+                )
+            ) or self._harm_verb(rule, ss, ms, me):
+                return False
+            # ... or the treatments before the verb are all established care ("anti-VEGF injections can
+            # slow sight loss", "physiotherapy helps"): the evidence carries those statements.
+            return rule.unless_subject is None or not _only_within(
+                low, ss, ms, rule.requires, rule.unless_subject
             )
         # The agent of a passive names the treatment within its first few words ("was reduced by the
-        # injections"); "is caused by the loss of brain cells" names a disease process, not a treatment.
+        # injections"); "is caused by the loss of brain cells", "cells destroyed by the immune system"
+        # and "medicines are regulated by the MHRA" do not.
         if not self.low.startswith((" by ", " with "), me):
             return False
         agent = _AGENT.match(self.low, me + 4)
         return agent is not None and all(self.doc.any_in(req, me, agent.end()) for req in rule.requires)
+
+    def _harm_verb(self, rule: OverclaimRule, ss: int, ms: int, me: int) -> bool:
+        """A verb whose effect is a harm ("an injection can damage a nerve", "cortisone can weaken
+        tendons") with a treatment as its subject: a risk, not an efficacy claim. Not a participle
+        used as an adjective ("regenerate damaged tissue"), and not an exposure ("screen time damages
+        attention"), which is a causal claim about a harm."""
+        low = self.low
+        if rule.harm_subject is None or not low.startswith(_HARM_VERBS, ms):
+            return False
+        if low.endswith("ed", ms, me) and _prev_word(low, max(ss, ms - 30), ms) not in _HAVE:
+            return False
+        return self.doc.any_in(rule.harm_subject, ss, ms)
 
     def _finding(self, rule: OverclaimRule, i: int, ms: int, me: int) -> Finding | None:
         """A finding for the match [ms, me) in sentence ``i``, or None when its context drops it."""

@@ -1442,3 +1442,46 @@ def test_related_links_cured_fish_and_studies_that_merely_followed_patients() ->
     assert has(
         "Research has proven that hospitals with more nurses lose fewer patients.", "unsourced_evidence"
     )
+
+
+# ------------------------------------------------------------------ causal: who acts, and on what
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun that looks like a causal verb: followed by punctuation, "to" or "of"
+        "No stem cell treatment is approved for glaucoma, retinal detachment, optic nerve damage, or dry AMD.",
+        "Teams are testing dental pulp stem cells for bone and nerve repair, though mostly in mice.",
+        "Rarely, a stem cell injection causes damage to a nerve near the knee.",
+        # a passive whose agent is not the treatment
+        "In the UK, cell therapies are regulated by the MHRA.",
+        "In type 1 diabetes the insulin-making cells are destroyed by the immune system, and stem cell research aims to replace them.",
+        "Her cornea had been badly damaged by an acid splash before the limbal cell treatment was considered.",
+        # established care, whose effect the evidence carries
+        "For wet macular degeneration, anti-VEGF injections can slow sight loss, and stem cell trials are still early.",
+        "Physiotherapy improves knee function for most people with osteoarthritis, and stem cell injections remain unproven.",
+        "Statins lower cholesterol and cut the risk of a second heart attack; no cell treatment has been shown to do the same.",
+        # a treatment that harms: a disclosure
+        "A stem cell injection can damage a nearby nerve.",
+        "Cortisone injections can weaken a tendon if they are repeated often.",
+        "Unregulated stem cell injections have caused serious harm, including blindness.",
+    ],
+)
+def test_causal_words_that_state_no_efficacy_claim(text: str) -> None:
+    assert not has(text, "causal_unhedged"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words where they do carry a claim
+        "Stem cell injections repair nerve damage in the spine.",
+        "Knee pain was reduced by the stem cell injections.",
+        "Our exosome drip rebuilds damaged cartilage in weeks.",
+        "Strengthening exercises combined with our stem cell shots regrow worn cartilage.",
+        "More stem cells in the bloodstream means faster healing of worn joints.",
+        # an exposure that harms is still a causal claim about it
+        "Screen time in early childhood damages attention spans.",
+    ],
+)
+def test_causal_claims_next_to_those_words_are_still_found(text: str) -> None:
+    assert has(text, "causal_unhedged"), cats(text)
