@@ -118,6 +118,9 @@ class OverclaimRule:
     # ... only where the therapy can cure (blood cancers), not an approved use that controls a disease
     # (aHSCT for MS): "curative" in rules.yaml.
     approved_curative_only: bool = False
+    # ... and a match fully matching this is excused in a document about any approved use: how the
+    # therapy works ("a new immune system grows back" after aHSCT), not a claim about the outcome.
+    approved_mechanism: re.Pattern[str] | None = None
     unless_document_match: re.Pattern[str] | None = None
     # A list item ("- Multiple sclerosis", "- COPD: breathe easier") under a heading or lead-in that
     # matches this ("Conditions we treat", "Who can benefit?") meets ``requires`` on a page that names
@@ -295,6 +298,7 @@ def load_catalogue() -> Catalogue:
                 needs_health=_search(r.get("needs_health"), macros),
                 unless_approved_document=bool(r.get("unless_approved_document", False)),
                 approved_curative_only=r.get("unless_approved_document") == "curative",
+                approved_mechanism=_search(r.get("approved_mechanism"), macros),
                 context=ctx,
                 overrides=overrides,
                 span=r.get("span", "match"),
@@ -401,6 +405,7 @@ def rule_catalogue() -> dict[str, Any]:
                 "unless_document_match": r.get("unless_document_match"),
                 "unless_subject": r.get("unless_subject"),
                 "harm_subject": r.get("harm_subject"),
+                "approved_mechanism": r.get("approved_mechanism"),
                 "context": dict(r.get("context") or {}),
                 "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
                 "rewrites": copy.deepcopy(r.get("rewrites") or []),

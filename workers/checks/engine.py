@@ -525,6 +525,12 @@ class _Run:
             if rule.unless_approved_document and self.approved_document(rule.approved_curative_only):
                 continue
             if (
+                rule.approved_mechanism is not None
+                and rule.approved_mechanism.fullmatch(low, ms, me)
+                and self.approved_document()
+            ):
+                continue
+            if (
                 rule.needs_health is not None
                 # A long text is covered by check(): about a treatment, the words are medical; if not,
                 # health_findings keeps only sentences with a health word anyway.

@@ -221,7 +221,16 @@ def compile_context(spec: dict[str, object]) -> ContextLexicon:
         conditional=fx("conditional"),
         terminator=build_feature([*terms("terminators"), "[;:]", "(?<= )-(?= )"], boundary=r"\w-"),
         # An embedded question ("trials will show whether it is safe") is not an assertion.
-        embedded_question=build_feature(["whether", "if or not"], boundary=r"\w-"),
+        # So is a heading or lead-in that promises to say what the evidence shows ("What trials have
+        # shown so far", "Here is what the research says").
+        embedded_question=build_feature(
+            [
+                "whether",
+                "if or not",
+                r"what (?:[\w-]+ ){0,4}(?:research|studies|trials|evidence|science|data|scientists|experts)\b",
+            ],
+            boundary=r"\w-",
+        ),
         negation_window=window,
     )
 
@@ -336,6 +345,9 @@ class Sentences:
 _FRONTED = re.compile(
     r"""[\s"'(]*(?:even )?(?:if|when|whenever|although|though|while|whilst|because|since|unless|once|whether)\b[^,;:]*,"""
 )
+
+
+_CLEFT = re.compile(r" (?:is|are|was|were)\b")
 
 
 def _fronted_clause_end(low: str, s: int, e: int) -> int:
@@ -498,5 +510,9 @@ class _SentenceTriggers:
         conditional = any(lo <= a < ms for a, _ in self.cond) or any(
             self.start <= a < ms and a < self.start + 12 for a, _ in self.cond
         )
-        question = self.question or any(lo <= a < ms for a in self.embedded_q)
+        # "What studies show is that ..." is a cleft: what follows its "is" is asserted.
+        question = self.question or any(
+            lo <= a < ms and not (low.startswith("what", a) and _CLEFT.search(low, a, ms))
+            for a in self.embedded_q
+        )
         return Context(negated, hedged, weak, capability, attributed, distanced, question, conditional)

@@ -1485,3 +1485,50 @@ def test_causal_words_that_state_no_efficacy_claim(text: str) -> None:
 )
 def test_causal_claims_next_to_those_words_are_still_found(text: str) -> None:
     assert has(text, "causal_unhedged"), cats(text)
+
+
+# ------------------------------------------------------------------ what sellers did; what the evidence shows
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four of the clinics we called quoted success rates above 90 per cent.",
+        "Clinics we contacted offered a discount if our reporter paid a deposit within two days.",
+        "Nine of the twelve offered to treat autism with umbilical cord cells.",
+        "What the trials have shown so far",
+        "Here is what twenty years of research has found about cell therapy for heart failure:",
+    ],
+)
+def test_reports_of_sellers_and_headings_about_evidence_are_not_claims(text: str) -> None:
+    assert check(text).findings == (), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("We offer a 10% discount if you book your stem cell session this week.", "promotion"),
+        ("Studies show our stem cell injections regrow knee cartilage.", "unsourced_evidence"),
+        ("What research has found is that our injections regrow knee cartilage.", "cure"),
+        ("Our clinic treats autism with umbilical cord stem cells.", "unapproved_indication"),
+    ],
+)
+def test_the_sellers_own_words_are_still_claims(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+AHSCT_EXPLAINER = (
+    "Autologous haematopoietic stem cell transplantation (aHSCT) is offered on the NHS to some people "
+    "with highly active relapsing MS. It is a way of rebooting the immune system. Doctors collect your "
+    "own blood stem cells, use chemotherapy to remove much of the immune system, and return the cells so "
+    "that a new immune system can grow back. aHSCT carries serious risks, including infections, "
+    "infertility and, rarely, death. Autologous haematopoietic stem cell transplantation does not "
+    "repair existing damage. Talk to your neurologist about whether aHSCT is suitable."
+)
+
+
+def test_how_an_approved_transplant_works_is_not_a_cure_claim() -> None:
+    assert not has(AHSCT_EXPLAINER, "cure"), cats(AHSCT_EXPLAINER)
+
+
+def test_the_same_mechanism_words_sell_an_unapproved_treatment() -> None:
+    text = "Our stem cell infusion resets the immune system so your lupus never comes back."
+    assert has(text, "cure"), cats(text)
