@@ -364,3 +364,33 @@ def test_a_clinic_licence_is_not_the_treatments_regulatory_status() -> None:
         "regulatory_status"
     ]
     assert present("The treatment is not approved by the FDA for knee arthritis.")["regulatory_status"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talk with your dentist or orthodontist before paying to bank your child's stem cells.",
+        "Discuss the stem cell trip with your own cardiologist before you fly.",
+        "Before any stem cell injection, get a proper diagnosis from a sports medicine doctor.",
+        "Do not stop any medication without speaking with your own neurologist.",
+        "Take the stem cell clinic's brochure to your own doctor and ask what they think.",
+        "Parents should talk to their child's paediatrician before any stem cell treatment abroad.",
+        "Ask your optometrist or hospital eye specialist before paying for stem cell eye injections.",
+        "Talk to your midwife about cord blood banking well before your due date.",
+        "Anyone considering stem cells abroad should talk to their own kidney team first.",
+    ],
+)
+def test_advice_to_see_any_kind_of_clinician_is_professional_advice(text: str) -> None:
+    assert present(text)["professional_advice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our stem cell team will help you set up your crowdfunding page.",
+        "Our doctors will tell you within a day whether stem cells can help.",
+        "Thousands of patients walk again after stem cells without ever seeing a surgeon.",
+    ],
+)
+def test_the_sellers_own_clinicians_are_not_professional_advice(text: str) -> None:
+    assert not present(text)["professional_advice"]
