@@ -394,3 +394,22 @@ def test_advice_to_see_any_kind_of_clinician_is_professional_advice(text: str) -
 )
 def test_the_sellers_own_clinicians_are_not_professional_advice(text: str) -> None:
     assert not present(text)["professional_advice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For knee arthritis, the treatments with the best evidence are exercise, weight loss and painkillers.",
+        "People with heart failure are usually treated with medications, pacemakers and cardiac rehabilitation.",
+        "Low-vision aids and sight-loss charities can help people make the most of the sight they have.",
+        "What to do instead",
+        "Long Covid services offer rehabilitation and help with pacing.",
+    ],
+)
+def test_established_care_offered_as_an_option_is_an_alternative(text: str) -> None:
+    assert present(text + " Stem cell injections are sold for this in private clinics.")["alternatives"]
+
+
+def test_established_care_the_patient_also_had_is_not_an_alternative() -> None:
+    text = "He had cardiac rehabilitation after the stem cell infusion in Mexico."
+    assert not present(text)["alternatives"]
