@@ -179,6 +179,9 @@ class ElementRule:
     message: str
     reference: str
     adequacy: Adequacy | None = None
+    # Sentences holding an overclaim of these categories disclose nothing for this element: "Published
+    # studies prove our cells work" claims evidence, it does not tell the reader how good it is.
+    unless_finding: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,7 @@ def load_catalogue() -> Catalogue:
                 e["message"],
                 e["reference"],
                 _adequacy(e.get("adequacy"), macros),
+                frozenset(e.get("unless_finding") or ()),
             )
         )
     rules = []
@@ -386,6 +390,8 @@ def rule_catalogue() -> dict[str, Any]:
         )
         if e.get("adequacy"):
             out_rules[-1]["adequacy"] = copy.deepcopy(e["adequacy"])
+        if e.get("unless_finding"):
+            out_rules[-1]["unless_finding"] = list(e["unless_finding"])
     for r in raw["rules"]:
         out_rules.append(
             {

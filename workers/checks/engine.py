@@ -732,8 +732,14 @@ class _Run:
     def safety_spans(self, findings: list[Finding]) -> list[tuple[int, int]]:
         return sorted((f.start, f.end) for f in findings if f.category == "safety")
 
-    def element(self, rule: ElementRule, minimising: list[tuple[int, int]]) -> Element:
+    def element(
+        self,
+        rule: ElementRule,
+        minimising: list[tuple[int, int]],
+        findings: list[Finding] | tuple[Finding, ...] = (),
+    ) -> Element:
         text, low, sents = self.text, self.low, self.sents
+        claimed = {sents.index_of(f.start) for f in findings if f.category in rule.unless_finding}
         adequacy = rule.adequacy
         evidence: list[Evidence] = []
         used: set[int] = set()
@@ -747,7 +753,7 @@ class _Run:
                 if found >= _MAX_EVIDENCE and adequacy is None:
                     break  # only the first few sentences are quoted
                 i = sents.index_of(ms)
-                if i in used and adequacy is None:
+                if (i in used and adequacy is None) or i in claimed:
                     continue
                 ss, se = sents.span(i)
                 if matcher.requires is not None and not self.doc.any_in(matcher.requires, ss, se):
@@ -939,7 +945,7 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
     if not applicable and len(run.sents.spans) >= _HEALTH_FILTER_MIN_SENTENCES:
         findings = run.health_findings(findings)
     minimising = run.safety_spans(findings)
-    elements = tuple(run.element(rule, minimising) for rule in cat.elements)
+    elements = tuple(run.element(rule, minimising, findings) for rule in cat.elements)
     disclosure: float | None = None
     if applicable:
         total = sum(r.weight for r in cat.elements)

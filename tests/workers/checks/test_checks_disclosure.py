@@ -248,7 +248,10 @@ def test_patients_who_had_the_disease_are_not_a_harm_report() -> None:
         ("After the stem cell injection he needed hospital treatment for a joint infection.", "harms"),
         ("Stem cell transplant for myeloma is recommended in national guidelines.", "regulatory_status"),
         ("NICE does not recommend stem cell injections for arthritis outside research.", "regulatory_status"),
-        ("Is stem cell transplantation available on the NHS?", "regulatory_status"),
+        (
+            "Is stem cell transplantation available on the NHS? Yes, it is funded by the NHS for leukaemia.",
+            "regulatory_status",
+        ),
     ],
 )
 def test_more_ways_to_disclose(text: str, element: str) -> None:
@@ -413,3 +416,31 @@ def test_established_care_offered_as_an_option_is_an_alternative(text: str) -> N
 def test_established_care_the_patient_also_had_is_not_an_alternative() -> None:
     text = "He had cardiac rehabilitation after the stem cell infusion in Mexico."
     assert not present(text)["alternatives"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The research is mixed, and most of the trials were small.",
+        "There is little good evidence that stem cell injections help Achilles tendon problems.",
+        "The evidence for PRP in hair loss is still thin.",
+        "The full results of the stem cell trial have not yet been published.",
+        "No stem cell treatment has yet been proven to work for long Covid.",
+    ],
+)
+def test_how_good_the_evidence_is_said_in_a_clause_is_evidence_status(text: str) -> None:
+    assert present(text)["evidence_status"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of published studies prove that our stem cell therapy reverses arthritis.",
+        "Is our stem cell treatment FDA approved?",
+        "Our physicians follow all applicable FDA guidelines for stem cell procedures.",
+        "Even patients told they are legally blind have benefited from our stem cell eye injections.",
+    ],
+)
+def test_claimed_evidence_questions_and_evasions_are_not_disclosures(text: str) -> None:
+    got = present(text)
+    assert not got["evidence_status"] and not got["regulatory_status"], got
