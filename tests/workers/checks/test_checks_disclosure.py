@@ -444,3 +444,31 @@ def test_how_good_the_evidence_is_said_in_a_clause_is_evidence_status(text: str)
 def test_claimed_evidence_questions_and_evasions_are_not_disclosures(text: str) -> None:
     got = present(text)
     assert not got["evidence_status"] and not got["regulatory_status"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The supplement can cause an upset stomach and nausea; it can cause trouble sleeping too.",
+        "Some people feel nausea or a headache during the stem cell infusion.",
+        "There is a small chance of bruising or infection where the needle goes in.",
+        "After the injection you may notice mild swelling or a headache.",
+        "Infection and scarring are rare but possible.",
+        "She was told about the risks: infection, blood clots and stiffness.",
+        "The consent form listed infection, bleeding and nerve irritation.",
+        "A week after the stem cell infusion abroad he spent five days in hospital with a fever.",
+    ],
+)
+def test_harms_told_as_chances_risks_and_what_happened(text: str) -> None:
+    assert present(text + " Stem cell clinics sell these injections for knee pain.")["harms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knee arthritis causes pain and swelling that get worse over the years.",
+        "Our stem cell injections relieve pain and swelling within weeks.",
+    ],
+)
+def test_symptoms_of_the_disease_and_relief_from_them_are_not_harms(text: str) -> None:
+    assert not present(text)["harms"]
