@@ -211,6 +211,9 @@ class Catalogue:
     # (therapy, conditions): a condition matching ``conditions`` is an approved use in a document that
     # names ``therapy`` (multiple sclerosis in a page about autologous haematopoietic transplants).
     approved_for: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    # A lead-in ending in a colon that introduces what to beware of ("Be cautious if a seller:", "Red
+    # flags include:"): the items after it describe sellers' claims, they do not make them.
+    warning_lead: re.Pattern[str] | None
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -334,6 +337,7 @@ def load_catalogue() -> Catalogue:
         unapproved=build_feature([_expand(str(appl["unapproved"]), macros)]),
         approved_mentions=int(appl["approved_mentions"]),
         approved_caveat=_search(appl.get("approved_caveat"), macros),
+        warning_lead=_search(raw["context"].get("warning_lead"), macros),
         approved_for=tuple(
             (
                 re.compile(_expand(str(p["therapy"]), macros)),

@@ -267,6 +267,10 @@ _NOUN_FOLLOWERS = re.compile(r"\s*[,.;:)!?]|\s*$| (?:to|of|in|from) ")
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _HAVE = frozenset(["have", "has", "had"])
+_ADMIN_VERBS = ("regulat", "licens", "licenc", "approv", "authoris", "authoriz")
+_PEOPLE = re.compile(
+    r" (?:patients|people|clients|customers|children|adults|athletes|them|thousands|hundreds)\b"
+)
 # Harms too general for the element ("serious harm") that still make "X caused ..." a disclosure.
 _HARM_NOUNS = re.compile(r"\b(?:harm|damage|injur(?:y|ies)|tenderness|discomfort|irritation)\b")
 # Verbs whose effect is a harm: with a treatment as subject the sentence discloses a risk.
@@ -358,6 +362,29 @@ def _quoted(text: str, ss: int, se: int, ms: int, me: int) -> bool:
     return opens > closes and any(m.start() >= me for m in _SINGLE_CLOSE.finditer(text, me, se))
 
 
+def _warned_items(text: str, low: str, lead: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Spans of the items after each warning lead-in line: bulleted lines, or lines that go on in lower
+    case ("says its product is natural and therefore safe;"), blank lines between them allowed."""
+    if lead is None or ":" not in low:
+        return []
+    out: list[tuple[int, int]] = []
+    pos, n, in_list = 0, len(low), False
+    while pos < n:
+        end = low.find("\n", pos)
+        end = n if end == -1 else end
+        stripped = text[pos:end].strip()
+        if in_list and stripped:
+            first = stripped[0]
+            if _LIST_ITEM.match(text, pos) or first.islower():
+                out.append((pos, end))
+            else:
+                in_list = False
+        if stripped and not in_list and lead.search(low, pos, end):
+            in_list = True
+        pos = end + 1
+    return out
+
+
 def _minimised(spans: list[tuple[int, int]], ss: int, ms: int, me: int) -> bool:
     """A minimising phrase ("no side effects") starts in this sentence before the match ends and ends
     at most 40 characters before the match starts."""
@@ -383,6 +410,7 @@ class _Run:
         self._documents: dict[str, bool] = {}
         self._approved_document: list[bool | None] = [None, None]  # any approved use, curative only
         self._uses: list[re.Pattern[str]] | None = None
+        self._warned_spans: list[tuple[int, int]] | None = None
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -621,6 +649,10 @@ class _Run:
         if not rule.requires:
             return True
         low = self.low
+        # Regulating or licensing a treatment, and treating people ("clinics that treat patients
+        # abroad"), say what someone does, not what the treatment does.
+        if low.startswith(_ADMIN_VERBS, ms) or (low.startswith("treat", ms) and _PEOPLE.match(low, me)):
+            return False
         passive = low.startswith(" by ", me) and _passive(low, ss, ms)
         if not passive and all(self.doc.any_in(req, ss, ms) for req in rule.requires):
             # ... unless what it causes is a harm: "radiotherapy causes infertility" and "an injection
@@ -658,6 +690,13 @@ class _Run:
             return False
         return self.doc.any_in(rule.harm_subject, ss, ms)
 
+    def _warned(self, pos: int) -> bool:
+        """Is ``pos`` in an item of a list introduced as what to beware of (Catalogue.warning_lead)?"""
+        if self._warned_spans is None:
+            self._warned_spans = _warned_items(self.text, self.low, self.cat.warning_lead)
+        i = bisect.bisect_right(self._warned_spans, (pos, len(self.low))) - 1
+        return i >= 0 and self._warned_spans[i][0] <= pos < self._warned_spans[i][1]
+
     def _finding(self, rule: OverclaimRule, i: int, ms: int, me: int) -> Finding | None:
         """A finding for the match [ms, me) in sentence ``i``, or None when its context drops it."""
         text, low, sents, doc = self.text, self.low, self.sents, self.doc
@@ -665,6 +704,8 @@ class _Run:
         ctx = sents.context(ms, me)
         if rule.hedge_scope == "sentence":
             ctx = sents.sentence_context(i, ctx)
+        if not ctx.distanced and self._warned(ms):
+            ctx = _replace(ctx, attributed=True, distanced=True)
         # "Our patients say ..." is the publisher's own voice relaying a testimonial, not reported
         # speech; a claim quoted word for word from someone else ('said its cells "regrow cartilage"')
         # is reported at arm's length.

@@ -1532,3 +1532,38 @@ def test_how_an_approved_transplant_works_is_not_a_cure_claim() -> None:
 def test_the_same_mechanism_words_sell_an_unapproved_treatment() -> None:
     text = "Our stem cell infusion resets the immune system so your lupus never comes back."
     assert has(text, "cure"), cats(text)
+
+
+WARNING_LIST = (
+    "How to spot a misleading stem cell offer\n\n"
+    "Be cautious if a seller:\n\n"
+    "promises to cure, clear or reverse long Covid;\n\n"
+    "says its product is natural and therefore safe, or has no side effects;\n\n"
+    "pressures you with limited places or discounts for booking quickly.\n\n"
+    "Red flags include:\n"
+    "- Miracle results in weeks\n"
+    "- Stem cells that regrow cartilage\n"
+)
+
+
+def test_items_of_a_list_of_what_to_beware_of_are_not_claims() -> None:
+    assert check(WARNING_LIST).findings == (), cats(WARNING_LIST)
+
+
+def test_the_sellers_own_claims_after_such_a_list_are_claims() -> None:
+    text = WARNING_LIST + "\nOur stem cells have no side effects. Book now and save 20%."
+    got = cats(text)
+    assert "safety" in got and "promotion" in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the UK, the Medicines and Healthcare products Regulatory Agency regulates stem cell medicines.",
+        "We examined the websites of 41 businesses selling stem cell treatments, including some that treat patients abroad.",
+        "A clinic in Antalya offered a 15% discount if our researcher paid a deposit within 48 hours.",
+        "Adverts we have reviewed quote success rates above 80 per cent for stem cell eye injections.",
+    ],
+)
+def test_what_regulators_and_sellers_do_is_not_the_articles_claim(text: str) -> None:
+    assert check(text).findings == (), cats(text)
