@@ -134,6 +134,8 @@ class OverclaimRule:
     unless_subject: re.Pattern[str] | None = None
     # A harm verb ("can damage", "weakens") after one of these is a risk disclosure, not a claim.
     harm_subject: Feature | None = None
+    # Set only on the copy outcome_claims uses: the claim's health outcome must follow its verb.
+    outcome_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,8 @@ class Catalogue:
     # A lead-in ending in a colon that introduces what to beware of ("Be cautious if a seller:", "Red
     # flags include:"): the items after it describe sellers' claims, they do not make them.
     warning_lead: re.Pattern[str] | None
+    # Health outcomes a causal claim in a text not about a treatment can be about ("causes depression").
+    outcome: re.Pattern[str] | None
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -338,6 +342,7 @@ def load_catalogue() -> Catalogue:
         approved_mentions=int(appl["approved_mentions"]),
         approved_caveat=_search(appl.get("approved_caveat"), macros),
         warning_lead=_search(raw["context"].get("warning_lead"), macros),
+        outcome=_search(appl.get("outcome"), macros),
         approved_for=tuple(
             (
                 re.compile(_expand(str(p["therapy"]), macros)),

@@ -267,6 +267,8 @@ _NOUN_FOLLOWERS = re.compile(r"\s*[,.;:)!?]|\s*$| (?:to|of|in|from) ")
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _HAVE = frozenset(["have", "has", "had"])
+# How far after a causal verb the health outcome of outcome_claims may start.
+_OUTCOME_REACH = 60
 _ADMIN_VERBS = ("regulat", "licens", "licenc", "approv", "authoris", "authoriz")
 _PEOPLE = re.compile(
     r" (?:patients|people|clients|customers|children|adults|athletes|them|thousands|hundreds)\b"
@@ -646,9 +648,14 @@ class _Run:
         verb (its subject: "stem cells repair cartilage") or after it as the agent of a passive
         ("pain was reduced by the injections").  "The immune system destroys these cells" and
         "arthritis affects millions" describe a disease, not a treatment's effect."""
-        if not rule.requires:
-            return True
         low = self.low
+        if not rule.requires:
+            # A claim in a text not about a treatment (outcome_claims) is about the health outcome
+            # that follows its verb ("causes depression"), and not a passive ("affected by the disease").
+            return rule.outcome_after is None or (
+                not (low.startswith(" by ", me) and _passive(low, ss, ms))
+                and rule.outcome_after.search(low, me, me + _OUTCOME_REACH) is not None
+            )
         # Regulating or licensing a treatment, and treating people ("clinics that treat patients
         # abroad"), say what someone does, not what the treatment does.
         if low.startswith(_ADMIN_VERBS, ms) or (low.startswith("treat", ms) and _PEOPLE.match(low, me)):
@@ -904,6 +911,29 @@ class _Run:
                 out.append(f)
         return out
 
+    def outcome_claims(self, findings: list[Finding]) -> list[Finding]:
+        """In a text not about a treatment (a policy piece, a lifestyle column), a causal claim needs no
+        treatment as its subject: "ultra-processed food causes depression", "the levy has cut childhood
+        obesity". Such a claim counts when what it causes is a health outcome (cat.outcome), with the
+        rule's hedges, negation, sources and reported speech as for any causal claim."""
+        rule = next(r for r in self.cat.rules if r.category == "causal_unhedged")
+        outcome = self.cat.outcome
+        if outcome is None:
+            return findings
+        seen = {self.sents.index_of(f.start) for f in findings if f.category == rule.category}
+        bare = _replace(
+            rule, requires=(), unless_article=None, unless_approved_document=False, outcome_after=outcome
+        )
+        # The text's main claims, not asides: as serious as a causal claim about a regenerative treatment.
+        extra = [
+            _replace(f, severity="medium")
+            for f in self._rule_findings(bare)
+            if self.sents.index_of(f.start) not in seen
+        ]
+        if not extra:
+            return findings
+        return sorted(findings + extra, key=lambda f: (f.start, f.end, f.rule))
+
     def causal_claim(self) -> bool:
         """True when any sentence states an unhedged causal/efficacy effect (the OC-CAUSAL detector)."""
         rule = next(r for r in self.cat.rules if r.category == "causal_unhedged")
@@ -983,6 +1013,8 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
     run = _Run(text, cat)
     applicable = run.applicable(title)
     findings = run.findings()
+    if not applicable and len(run.sents.spans) >= _HEALTH_FILTER_MIN_SENTENCES:
+        findings = run.outcome_claims(findings)
     if not applicable and len(run.sents.spans) >= _HEALTH_FILTER_MIN_SENTENCES:
         findings = run.health_findings(findings)
     minimising = run.safety_spans(findings)

@@ -258,3 +258,39 @@ def test_treatment_words_without_medical_ones_do_not_make_a_health_article() -> 
 def test_a_trial_that_has_not_shown_an_effect_denies_the_claim() -> None:
     text = "No published trial has shown that any of these supplements improves arthritis in people."
     assert not [f for f in check(text).findings if f.category == "causal_unhedged"]
+
+
+POLICY_PIECE = (
+    "Comment: the case for a tax on sugary snacks\n\n"
+    "The council will vote on the proposal next month. Ministers have argued about it for years. "
+    "Local schools have already changed their menus. Parents are divided on the plan. "
+    "{claim} "
+    "The tax would raise about four million pounds a year for school sport."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Sugary snacks cause obesity and tooth decay in children.",
+        "A snack tax will halve type 2 diabetes among teenagers within a decade.",
+    ],
+)
+def test_a_policy_piece_stating_health_outcomes_as_certain_needs_review(claim: str) -> None:
+    v = check(POLICY_PIECE.format(claim=claim))
+    assert v.applicable is False
+    assert [f.category for f in v.findings] == ["causal_unhedged"]
+    assert v.decision == "needs_review"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Some studies suggest sugary snacks may contribute to obesity in children.",
+        "Sugary snacks are linked to tooth decay in children.",
+        "Potatoes are affected by the same blight, so check them too.",
+    ],
+)
+def test_hedged_or_associational_outcomes_in_a_policy_piece_are_not_findings(claim: str) -> None:
+    v = check(POLICY_PIECE.format(claim=claim))
+    assert v.findings == () and v.decision == "approve"
