@@ -262,6 +262,7 @@ _NOUN_HOMOGRAPHS = frozenset(
         "effects",
     ]
 )
+_PUNCT_AFTER = re.compile(r"\s*[,.;:)!?]|\s*$")
 _NOUN_FOLLOWERS = re.compile(r"\s*[,.;:)!?]|\s*$| (?:to|of|in|from) ")
 
 
@@ -277,6 +278,14 @@ _PEOPLE = re.compile(
 _HARM_NOUNS = re.compile(r"\b(?:harm|damage|injur(?:y|ies)|tenderness|discomfort|irritation)\b")
 # Verbs whose effect is a harm: with a treatment as subject the sentence discloses a risk.
 _HARM_VERBS = ("damag", "harm", "hurt", "weaken", "wors", "impair", "exacerbat", "complicat")
+
+
+def _harm_after(harm: re.Pattern[str], low: str, me: int) -> bool:
+    """Is a harm named within reach after a cause verb? Not one that is absent ("pain-free knees")."""
+    return any(
+        not low.startswith(("-free", " free", "-less"), m.end())
+        for m in harm.finditer(low, me, me + _HARM_REACH)
+    )
 
 
 def _passive(low: str, ss: int, ms: int) -> bool:
@@ -305,6 +314,9 @@ def _only_within(
 def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     word = low[ms:me]
     if word in _NOUN_HOMOGRAPHS and _NOUN_FOLLOWERS.match(low, me):
+        return True
+    # "common and treatable causes." is a noun; "the main cause of" stays a causal claim.
+    if word in ("cause", "causes") and _PUNCT_AFTER.match(low, me):
         return True
     prev = _prev_word(low, max(ss, ms - 30), ms)
     if prev is None:
@@ -667,7 +679,7 @@ class _Run:
             if (
                 low.startswith(_CAUSE_VERBS, ms)
                 and (
-                    self.cat.harm.search(low, me, me + _HARM_REACH) is not None
+                    _harm_after(self.cat.harm, low, me)
                     or _HARM_NOUNS.search(low, me, me + _HARM_REACH) is not None
                 )
             ) or self._harm_verb(rule, ss, ms, me):

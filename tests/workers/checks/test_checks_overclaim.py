@@ -1567,3 +1567,44 @@ def test_the_sellers_own_claims_after_such_a_list_are_claims() -> None:
 )
 def test_what_regulators_and_sellers_do_is_not_the_articles_claim(text: str) -> None:
     assert check(text).findings == (), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several websites used the language of cure for their stem cell packages.",
+        "How to take part in a clinical trial of stem cell therapy",
+        "If you qualify on the NHS, you pay nothing for the stem cell transplant itself.",
+        "Lab-grown islet cells let some trial volunteers stop insulin injections.",
+        "The stem cells were infused into a vein leading to the liver.",
+    ],
+)
+def test_mentions_participation_funding_and_anatomy_are_not_claims(text: str) -> None:
+    assert check(text).findings == (), cats(text)
+
+
+def test_a_heading_asking_who_a_treatment_helps_is_not_a_causal_claim() -> None:
+    assert not has(
+        "Blood stem cell transplants for leukaemia: who they help, and who they do not", "causal_unhedged"
+    )
+
+
+def test_a_hospital_appointment_schedule_is_not_a_call_to_book() -> None:
+    text = "For the first months after the stem cell transplant you will visit our clinic twice a week for blood tests."
+    assert all(f.severity == "low" for f in check(text).findings), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Call today to see if you qualify for our stem cell programme.", "promotion"),
+        ("Visit our clinic in Cancun for your stem cell consultation.", "promotion"),
+        (
+            "In a clinical trial, 90% of patients improved after our stem cell injections.",
+            "unsourced_evidence",
+        ),
+        ("Stem cell injections cause new cartilage to grow, leading to pain-free knees.", "causal_unhedged"),
+    ],
+)
+def test_the_same_words_selling_or_claiming_are_still_found(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
