@@ -218,6 +218,7 @@ class Catalogue:
     warning_lead: re.Pattern[str] | None
     # Health outcomes a causal claim in a text not about a treatment can be about ("causes depression").
     outcome: re.Pattern[str] | None
+    outcome_short: re.Pattern[str] | None  # outcomes that count in a short text only
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
@@ -343,6 +344,10 @@ def load_catalogue() -> Catalogue:
         approved_caveat=_search(appl.get("approved_caveat"), macros),
         warning_lead=_search(raw["context"].get("warning_lead"), macros),
         outcome=_search(appl.get("outcome"), macros),
+        outcome_short=_search(
+            "|".join(f"(?:{p})" for p in (appl.get("outcome"), appl.get("outcome_short")) if p) or None,
+            macros,
+        ),
         approved_for=tuple(
             (
                 re.compile(_expand(str(p["therapy"]), macros)),

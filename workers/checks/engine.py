@@ -268,6 +268,25 @@ _NOUN_FOLLOWERS = re.compile(r"\s*[,.;:)!?]|\s*$| (?:to|of|in|from) ")
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _HAVE = frozenset(["have", "has", "had"])
+# "X can cause infection" and "X has caused blindness" disclose a risk; "X causes depression" claims.
+_RISK_MODALS = frozenset(
+    [
+        "can",
+        "may",
+        "might",
+        "could",
+        "sometimes",
+        "occasionally",
+        "rarely",
+        "have",
+        "has",
+        "had",
+        "also",
+        "still",
+    ]
+)
+# A sentence about the risks of something ("Risks of the procedure include bleeding, nerve damage ...").
+_RISK_TALK = re.compile(r"\b(?:risks?|side[- ]effects?|complications?|adverse)\b")
 # How far after a causal verb the health outcome of outcome_claims may start.
 _OUTCOME_REACH = 60
 _ADMIN_VERBS = ("regulat", "licens", "licenc", "approv", "authoris", "authoriz")
@@ -327,6 +346,9 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
     if " " in word:
         return False  # multi-word patterns ("effect of X on", "leads to") carry their own syntax
     if prev in _NOUN_BEFORE or prev.endswith("'s"):
+        return True
+    # "the common causes of joint pain are ...": a noun; but "the most common cause of X" names a cause.
+    if prev in _QUANTIFIERS and not low.startswith(" of ", me):
         return True
     # "the body's master repair cells", "a repair kit": the verb form modifies the noun after it.
     if low.startswith(_NOUN_AFTER, me):
@@ -663,10 +685,19 @@ class _Run:
         low = self.low
         if not rule.requires:
             # A claim in a text not about a treatment (outcome_claims) is about the health outcome
-            # that follows its verb ("causes depression"), and not a passive ("affected by the disease").
+            # that follows its verb ("causes depression"), and not a passive ("affected by the disease")
+            # or a harm disclosed ("can cause infection").
             return rule.outcome_after is None or (
                 not (low.startswith(" by ", me) and _passive(low, ss, ms))
                 and rule.outcome_after.search(low, me, me + _OUTCOME_REACH) is not None
+                and not (
+                    _prev_word(low, max(ss, ms - 30), ms) in _RISK_MODALS
+                    and self._discloses_harm(rule, ss, ms, me)
+                )
+                and _RISK_TALK.search(low, ss, ms) is None
+                and (rule.unless_subject is None or rule.unless_subject.search(low, ss, ms) is None)
+                # "the common causes of joint pain are ...": background about a disease.
+                and not (_noun_use(low, ss, ms, me) or low.startswith(" of ", me))
             )
         # Regulating or licensing a treatment, and treating people ("clinics that treat patients
         # abroad"), say what someone does, not what the treatment does.
@@ -676,13 +707,7 @@ class _Run:
         if not passive and all(self.doc.any_in(req, ss, ms) for req in rule.requires):
             # ... unless what it causes is a harm: "radiotherapy causes infertility" and "an injection
             # can damage a nearby nerve" are disclosures,
-            if (
-                low.startswith(_CAUSE_VERBS, ms)
-                and (
-                    _harm_after(self.cat.harm, low, me)
-                    or _HARM_NOUNS.search(low, me, me + _HARM_REACH) is not None
-                )
-            ) or self._harm_verb(rule, ss, ms, me):
+            if self._discloses_harm(rule, ss, ms, me):
                 return False
             # ... or the treatments before the verb are all established care ("anti-VEGF injections can
             # slow sight loss", "physiotherapy helps"): the evidence carries those statements.
@@ -696,6 +721,18 @@ class _Run:
             return False
         agent = _AGENT.match(self.low, me + 4)
         return agent is not None and all(self.doc.any_in(req, me, agent.end()) for req in rule.requires)
+
+    def _discloses_harm(self, rule: OverclaimRule, ss: int, ms: int, me: int) -> bool:
+        """Does the verb at [ms, me) cause a harm ("can cause infection") or is it a harm verb with a
+        treatment as subject ("an injection can damage a nerve")?"""
+        low = self.low
+        return (
+            low.startswith(_CAUSE_VERBS, ms)
+            and (
+                _harm_after(self.cat.harm, low, me)
+                or _HARM_NOUNS.search(low, me, me + _HARM_REACH) is not None
+            )
+        ) or self._harm_verb(rule, ss, ms, me)
 
     def _harm_verb(self, rule: OverclaimRule, ss: int, ms: int, me: int) -> bool:
         """A verb whose effect is a harm ("an injection can damage a nerve", "cortisone can weaken
@@ -929,7 +966,8 @@ class _Run:
         obesity". Such a claim counts when what it causes is a health outcome (cat.outcome), with the
         rule's hedges, negation, sources and reported speech as for any causal claim."""
         rule = next(r for r in self.cat.rules if r.category == "causal_unhedged")
-        outcome = self.cat.outcome
+        short = len(self.sents.spans) < _HEALTH_FILTER_MIN_SENTENCES
+        outcome = self.cat.outcome_short if short else self.cat.outcome
         if outcome is None:
             return findings
         seen = {self.sents.index_of(f.start) for f in findings if f.category == rule.category}
@@ -1025,7 +1063,7 @@ def check(text: str, policy: Policy | None = None, *, title: str | None = None) 
     run = _Run(text, cat)
     applicable = run.applicable(title)
     findings = run.findings()
-    if not applicable and len(run.sents.spans) >= _HEALTH_FILTER_MIN_SENTENCES:
+    if not applicable:
         findings = run.outcome_claims(findings)
     if not applicable and len(run.sents.spans) >= _HEALTH_FILTER_MIN_SENTENCES:
         findings = run.health_findings(findings)

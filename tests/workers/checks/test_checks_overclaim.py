@@ -1608,3 +1608,31 @@ def test_a_hospital_appointment_schedule_is_not_a_call_to_book() -> None:
 )
 def test_the_same_words_selling_or_claiming_are_still_found(text: str, category: str) -> None:
     assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Living near a park lowers your blood pressure.",
+        "Wearing a copper bracelet reduces arthritis inflammation within days.",
+        "Drinking two cups of coffee a day adds years to your life.",
+        "Eating oily fish twice a week makes children smarter.",
+        "Magnesium supplements fix restless legs and insomnia.",
+        "Collagen powder strengthens your joints and prevents arthritis.",
+    ],
+)
+def test_a_lifestyle_claim_on_its_own_is_a_causal_overclaim(text: str) -> None:
+    assert has(text, "causal_unhedged"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microneedling can cause infection, scarring and changes in skin colour.",
+        "Risks of the procedure include bleeding, infection, nerve damage and, rarely, death.",
+        "Living near a park is linked to lower blood pressure.",
+        "Bring squash in before the first frost, because even a light frost damages the skin.",
+    ],
+)
+def test_risks_associations_and_plants_are_not_lifestyle_claims(text: str) -> None:
+    assert not has(text, "causal_unhedged"), cats(text)
