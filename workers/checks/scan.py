@@ -459,14 +459,16 @@ class Doc:
         """Positions of every token some feature can start with.
 
         This runs once per document over every token (~2,000 in 10 KB), so each step is a C-level
-        iterator rather than a Python loop."""
-        translated = self._translated
-        parts = translated.split(b" ")
-        needed: set[bytes] | frozenset[bytes] = _ALL_EXACT
+        iterator rather than a Python loop. The document's distinct words (a few hundred) are looked up
+        first: the catalogue's first tokens among them, and, by one regex pass over them rather than
+        over the whole text, those that start with a prefix; every token is then tested against that
+        small set, whose words have their hashes cached by then."""
+        parts = self._translated.split(b" ")
+        distinct = set(parts)
+        needed = distinct.intersection(_ALL_EXACT)
         if _ALL_PREFIXES:
-            # The words that start with some prefix, found by one regex pass (re skips from space to
-            # space), are then sorted out per prefix: a handful per document.
-            hits = set(_prefix_words().findall(b" " + translated))
+            # The words that start with some prefix, sorted out per prefix: a handful per document.
+            hits = _prefix_words().findall(b" " + b" ".join(distinct))
             prefix_hits = self._prefix_hits
             lengths = sorted({len(p) for p in _ALL_PREFIXES})
             for w in hits:
@@ -475,8 +477,7 @@ class Doc:
                         break
                     if w[:n] in _ALL_PREFIXES:
                         prefix_hits.setdefault(w[:n], []).append(w)
-            if hits:
-                needed = _ALL_EXACT.union(hits)
+            needed.update(hits)
         mask = list(map(needed.__contains__, parts))
         # Parts are separated by exactly one space: part k starts at k plus the lengths of the parts
         # before it (the additions only for the needed parts).
