@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .rewrite import Rewrite
-from .scan import Feature, build_feature
+from .scan import Feature, Plan, build_feature
 from .text import ContextLexicon, compile_context
 
 SEVERITIES = ("low", "medium", "high")
@@ -222,6 +222,8 @@ class Catalogue:
     elements: tuple[ElementRule, ...]
     rules: tuple[OverclaimRule, ...]
     raw: dict[str, Any]
+    # The features every check matches over the whole text, all at once (see scan.Plan).
+    plan: Plan | None = None
 
 
 def _load_raw() -> dict[str, Any]:
@@ -361,7 +363,7 @@ def load_catalogue() -> Catalogue:
     )
     for feature in _features(cat):
         feature.compile_subs()
-    return cat
+    return replace(cat, plan=Plan(_whole_text_features(cat)))
 
 
 def _features(cat: Catalogue) -> list[Feature]:
@@ -376,6 +378,26 @@ def _features(cat: Catalogue) -> list[Feature]:
     for e in cat.elements:
         for m in e.matchers:
             out.extend(f for f in (m.pattern, m.requires, m.unless) if f is not None)
+        if e.adequacy is not None:
+            out.extend(f for f in (e.adequacy.reports, e.adequacy.reports_if_quantified) if f is not None)
+    return out
+
+
+def _whole_text_features(cat: Catalogue) -> list[Feature]:
+    """The features a check reads over the whole text in nearly every document: the applicability
+    counts, the context lexicon (every finding reads its sentence's triggers), the rule and element
+    patterns, what the causal rule requires (its recall pass looks for it in every sentence) and what
+    an element requires or reports with. The others (``unless`` conditions, severity overrides) are
+    asked about in a few sentences and stay on demand."""
+    out = [cat.treatment, cat.medical, cat.approved]
+    out.extend(f for f in vars(cat.lexicon).values() if isinstance(f, Feature))
+    for r in cat.rules:
+        out.append(r.pattern)
+        if r.category == "causal_unhedged":
+            out.extend(r.requires)
+    for e in cat.elements:
+        for m in e.matchers:
+            out.extend(f for f in (m.pattern, m.requires) if f is not None)
         if e.adequacy is not None:
             out.extend(f for f in (e.adequacy.reports, e.adequacy.reports_if_quantified) if f is not None)
     return out

@@ -439,7 +439,7 @@ class _Run:
         self.text = text
         self.low = fold(text)
         self.cat = cat
-        self.doc = Doc(self.low)
+        self.doc = Doc(self.low, cat.plan)
         self.sents = Sentences(text, self.low, cat.lexicon, self.doc)
         self._safety_spans: list[tuple[int, int]] | None = None
         self._claims: dict[int, ClaimStrength] = {}

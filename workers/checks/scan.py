@@ -197,6 +197,8 @@ class Feature:
     sub_alts: list[tuple[int, ...]] = field(default_factory=list)
     sub_ids: dict[tuple[int, ...], int] = field(default_factory=dict)
     word_subs: dict[bytes, int] = field(default_factory=dict)
+    # The sub-regex number of each exact first token (what _STARTERS holds for this feature).
+    exact_subs: dict[bytes, int] = field(default_factory=dict)
 
     def sub_for(self, word: bytes) -> int:
         """Number of the sub-regex of just the alternatives that can start with the token ``word``."""
@@ -353,8 +355,9 @@ def build_feature(alternatives: list[str], boundary: str = r"\w") -> Feature:
         "(?:" + "|".join(unbounded) + ")" if unbounded else "",
         boundary,
     )
-    for word in exact:
-        _STARTERS.setdefault(word, []).append((feature.key, feature.sub_for(word)))
+    for word in sorted(exact):
+        k = feature.exact_subs[word] = feature.sub_for(word)
+        _STARTERS.setdefault(word, []).append((feature.key, k))
     return feature
 
 
@@ -377,16 +380,54 @@ def _first_chars(pattern: str) -> str | None:
     return None
 
 
+class Plan:
+    """Features a document matches all at once, in one pass over its indexed words.
+
+    Most catalogue features are read over the whole text in nearly every check (the rule patterns, the
+    element patterns, the context lexicon ...). Matched one at a time, each gathers its own candidates
+    from the token index: a dict of groups per feature per document, most of it Python-level work on
+    words that occur once. In one pass, every indexed word's positions go straight to the sub-regex of
+    each planned feature that can start with it. The matches are the same (the same sub-regex at the
+    same candidates); features not in the plan are matched on demand as before.
+    """
+
+    def __init__(self, features: list[Feature]) -> None:
+        by_key: dict[int, Feature] = {}
+        for f in features:
+            by_key.setdefault(f.key, f)
+        self.by_key = by_key
+        # For each exact first token: (feature key, its compiled sub-regex), in registration order.
+        self.words: dict[bytes, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        for word, starters in _STARTERS.items():
+            runs = tuple((key, by_key[key].sub(k)) for key, k in starters if key in by_key)
+            if runs:
+                self.words[word] = runs
+        self.prefixed = tuple(f for f in by_key.values() if f.prefixes)
+        self.fallback = tuple(f for f in by_key.values() if f.fallback)
+
+    def covers(self, feature: Feature) -> bool:
+        return self.by_key.get(feature.key) is feature
+
+
+def _match_at(rx: re.Pattern[str], low: str, positions: list[int], out: list[tuple[int, int]]) -> None:
+    """Append the non-empty match of ``rx`` at each position (the positions handed to re in bulk,
+    ``map`` in C, rather than one Python call per candidate: most candidates do not match)."""
+    for m in filter(None, map(rx.match, repeat(low), positions)):
+        s, e = m.span()
+        if e > s:
+            out.append((s, e))
+
+
 class Doc:
     """Per-document token index shared by all features."""
 
     __slots__ = (
         "_all",
-        "_by_feature",
         "_cache",
         "_index",
         "_left",
         "_local",
+        "_plan",
         "_positions",
         "_prefix_hits",
         "_translated",
@@ -394,8 +435,10 @@ class Doc:
         "low",
     )
 
-    def __init__(self, low: str) -> None:
+    def __init__(self, low: str, plan: Plan | None = None) -> None:
         self.low = low
+        # Matched all at once on the first request for any of its features (None: none planned).
+        self._plan = plan
         # Same length as low: one byte per character, everything but [a-z0-9] a space.
         self._translated = low.encode("ascii", "replace").translate(_TABLE)
         self._index: dict[bytes, list[int]] | None = None
@@ -407,7 +450,6 @@ class Doc:
         self._cache: dict[int, list[tuple[int, int]]] = {}
         # The match at every candidate, overlapping ones included.
         self._all: dict[int, list[tuple[int, int]]] = {}
-        self._by_feature: dict[int, list[tuple[int, list[int]]]] | None = None
         # The leftmost non-overlapping matches, once computed (spans() also makes any_in() use them).
         self._left: dict[int, list[tuple[int, int]]] = {}
         # How often any_in() was answered for a feature from the candidates in the asked range alone.
@@ -417,14 +459,16 @@ class Doc:
         """Positions of every token some feature can start with.
 
         This runs once per document over every token (~2,000 in 10 KB), so each step is a C-level
-        iterator rather than a Python loop."""
-        translated = self._translated
-        parts = translated.split(b" ")
-        needed: set[bytes] | frozenset[bytes] = _ALL_EXACT
+        iterator rather than a Python loop. The document's distinct words (a few hundred) are looked up
+        first: the catalogue's first tokens among them, and, by one regex pass over them rather than
+        over the whole text, those that start with a prefix; every token is then tested against that
+        small set, whose words have their hashes cached by then."""
+        parts = self._translated.split(b" ")
+        distinct = set(parts)
+        needed = distinct.intersection(_ALL_EXACT)
         if _ALL_PREFIXES:
-            # The words that start with some prefix, found by one regex pass (re skips from space to
-            # space), are then sorted out per prefix: a handful per document.
-            hits = set(_prefix_words().findall(b" " + translated))
+            # The words that start with some prefix, sorted out per prefix: a handful per document.
+            hits = _prefix_words().findall(b" " + b" ".join(distinct))
             prefix_hits = self._prefix_hits
             lengths = sorted({len(p) for p in _ALL_PREFIXES})
             for w in hits:
@@ -433,8 +477,7 @@ class Doc:
                         break
                     if w[:n] in _ALL_PREFIXES:
                         prefix_hits.setdefault(w[:n], []).append(w)
-            if hits:
-                needed = _ALL_EXACT.union(hits)
+            needed.update(hits)
         mask = list(map(needed.__contains__, parts))
         # Parts are separated by exactly one space: part k starts at k plus the lengths of the parts
         # before it (the additions only for the needed parts).
@@ -447,27 +490,19 @@ class Doc:
         deque(map(list.append, map(index.__getitem__, words), starts), maxlen=0)
         return dict(index)
 
-    def _distribute(self, index: dict[bytes, list[int]]) -> dict[int, list[tuple[int, list[int]]]]:
-        """Each feature's candidates from its exact first tokens, keyed by Feature.key: (sub-regex
-        number, the token's positions)."""
-        by_feature: defaultdict[int, list[tuple[int, list[int]]]] = defaultdict(list)
-        for word, positions in index.items():
-            for key, k in _STARTERS.get(word, ()):
-                by_feature[key].append((k, positions))
-        return by_feature
-
-    def _candidates(self, feature: Feature) -> list[tuple[int, list[int]]]:
-        """The feature's candidate positions, grouped by the regex to try there."""
+    def _ensure_index(self) -> dict[bytes, list[int]]:
         index = self._index
         if index is None:
             index = self._index = self._build_index()
-        by_feature = self._by_feature
-        if by_feature is None:
-            by_feature = self._by_feature = self._distribute(index)
-        groups = list(by_feature.get(feature.key, ()))
-        for p in feature.prefixes:
-            for w in self._prefix_hits.get(p, ()):
-                groups.append((feature.sub_for(w), index[w]))
+        return index
+
+    def _prefix_candidates(self, feature: Feature) -> list[tuple[int, list[int]]]:
+        """The feature's candidates among words found through its prefixes (numbers, mostly), and
+        its fallback positions, grouped by the regex to try there."""
+        index = self._ensure_index()
+        groups = [
+            (feature.sub_for(w), index[w]) for p in feature.prefixes for w in self._prefix_hits.get(p, ())
+        ]
         if feature.fallback:
             low = self.low
             found: list[int] = []
@@ -482,6 +517,19 @@ class Doc:
             groups.append((_WHOLE, found))
         return groups
 
+    def _candidates(self, feature: Feature) -> list[tuple[int, list[int]]]:
+        """The feature's candidate positions, grouped by the regex to try there (in no particular
+        order: the matches are sorted)."""
+        index = self._ensure_index()
+        subs = feature.exact_subs
+        if len(index) < len(subs):
+            groups = [(subs[w], ps) for w, ps in index.items() if w in subs]
+        else:
+            groups = [(k, index[w]) for w, k in subs.items() if w in index]
+        if feature.prefixes or feature.fallback:
+            groups.extend(self._prefix_candidates(feature))
+        return groups
+
     def _matches(self, feature: Feature) -> list[tuple[int, int]]:
         """The match at every candidate (what ``feature.regex.match`` gives there), sorted; a candidate
         found twice gives the same match twice."""
@@ -489,25 +537,48 @@ class Doc:
         got = self._all.get(key)
         if got is not None:
             return got
-        low = self.low
+        plan = self._plan
+        if plan is not None and plan.covers(feature):
+            self._match_plan(plan)
+            return self._all[key]
         out: list[tuple[int, int]] = []
-        subs = feature.subs
         for k, positions in self._candidates(feature):
-            rx = subs[k] if k != _WHOLE else feature.regex
-            if rx is None:
-                rx = feature.sub(k)
-            if len(positions) == 1:  # most words occur once: skip setting up the iterators
-                m = rx.match(low, positions[0])
-                if m is not None and m.end() > m.start():
-                    out.append(m.span())
-                continue
-            for m in filter(None, map(rx.match, repeat(low), positions)):
-                s, e = m.span()
-                if e > s:
-                    out.append((s, e))
+            _match_at(feature.sub(k), self.low, positions, out)
         out.sort()
         self._all[key] = out
         return out
+
+    def _match_plan(self, plan: Plan) -> None:
+        """Match every planned feature: each indexed word's positions go to the sub-regex of each
+        planned feature that can start with it, then the prefix and fallback candidates."""
+        index = self._ensure_index()
+        low = self.low
+        found: dict[int, list[tuple[int, int]]] = {key: [] for key in plan.by_key}
+        words = plan.words
+        for word, positions in index.items():
+            runs = words.get(word)
+            if runs is None:
+                continue
+            if len(positions) == 1:  # most words occur once: skip setting up the iterators
+                pos = positions[0]
+                for key, rx in runs:
+                    m = rx.match(low, pos)
+                    if m is not None:
+                        s, e = m.span()
+                        if e > s:
+                            found[key].append((s, e))
+            else:
+                for key, rx in runs:
+                    _match_at(rx, low, positions, found[key])
+        for feature in {f.key: f for f in (*plan.prefixed, *plan.fallback)}.values():
+            out = found[feature.key]
+            for k, positions in self._prefix_candidates(feature):
+                _match_at(feature.sub(k), low, positions, out)
+        all_ = self._all
+        for key, feature in plan.by_key.items():
+            out = found[key]
+            out.sort()
+            all_[id(feature)] = out
 
     def _leftmost(self, feature: Feature) -> list[tuple[int, int]]:
         """Leftmost non-overlapping matches, as finditer would give them."""
@@ -560,8 +631,7 @@ class Doc:
         """any_in() from the feature's candidates in [start, end) alone (its matches not computed):
         the indexed tokens there that are one of its first tokens or start with one of its prefixes,
         and its fallback positions."""
-        if self._index is None:
-            self._index = self._build_index()
+        self._ensure_index()
         low, positions, words = self.low, self._positions, self._words
         exact, prefixes = feature.exact, feature.prefixes
         i = bisect_left(positions, start)

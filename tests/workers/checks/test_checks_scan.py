@@ -186,3 +186,18 @@ def test_unanchorable_patterns_are_refused() -> None:
     """A pattern that could start anywhere would need a full scan of every text: refuse it at load time."""
     with pytest.raises(ValueError):
         build_feature(["\\d+ patients"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join), st.integers(0, 200), st.integers(0, 200))
+def test_planned_features_equal_finditer(text: str, a: int, b: int) -> None:
+    """The features the catalogue matches all at once (scan.Plan) find what finditer finds, and answer
+    any_in() as a document matching them one at a time does."""
+    low = fold(text)
+    plan = load_catalogue().plan
+    assert plan is not None
+    planned, single = Doc(low, plan), Doc(low)
+    start, end = min(a, b), max(a, b)
+    for f in plan.by_key.values():
+        assert planned.any_in(f, start, end) == single.any_in(f, start, end), f.regex.pattern[:80]
+        assert planned.spans(f) == [(m.start(), m.end()) for m in f.regex.finditer(low)], f.regex.pattern[:80]
