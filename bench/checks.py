@@ -255,12 +255,10 @@ CANDOR_SETS = (
     # Written after most of the rule changes and measured once at the end.
     *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (last)") for n in (13, 14)),
     ("blind16", _DATA / "blind16", f"blind set 16: {_TUNED} (last round)"),
-    # Measured once after the last rule change and not used for development: still blind.
-    (
-        "blind15",
-        _DATA / "blind15",
-        "blind set 15: measured blind once after the last rule change, not tuned on",
-    ),
+    # Measured once after the third session's last rule change; tuned on in the fourth session.
+    ("blind15", _DATA / "blind15", f"blind set 15: {_TUNED} (in the next session)"),
+    # Written at the start of the fourth session, measured once after its first round of changes.
+    *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (fourth session)") for n in (17, 18)),
 )
 
 

@@ -415,7 +415,7 @@ def _warned_items(text: str, low: str, lead: re.Pattern[str] | None) -> list[tup
                 out.append((pos, end))
             else:
                 in_list = False
-        if stripped and not in_list and lead.search(low, pos, end):
+        if stripped.endswith(":") and not in_list and lead.search(low, pos, end):
             in_list = True
         pos = end + 1
     return out
