@@ -25,6 +25,8 @@ _QUOTE_LIMIT = 300
 # A text this long that is still not about a treatment is about something else (a resin guide, club
 # notes); a shorter one may be a snippet of a health article, so all its findings stand.
 _HEALTH_FILTER_MIN_SENTENCES = 5
+# Health words a text not about a treatment needs before its selling lines count as promotion.
+_HEALTH_TEXT_MIN = 3
 # A bulleted or numbered line; how far back its lead-in may be; how long a subheading may be.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+")
 _LIST_LOOKBACK_LINES = 30
@@ -289,6 +291,21 @@ _RISK_MODALS = frozenset(
 _RISK_TALK = re.compile(r"\b(?:risks?|side[- ]effects?|complications?|adverse)\b")
 # How far after a causal verb the health outcome of outcome_claims may start.
 _OUTCOME_REACH = 60
+_DISEASE_SUBJECTS = frozenset(
+    [
+        "disease",
+        "condition",
+        "illness",
+        "virus",
+        "infection",
+        "injury",
+        "disorder",
+        "syndrome",
+        "cancer",
+        "tumour",
+        "tumor",
+    ]
+)
 _ADMIN_VERBS = ("regulat", "licens", "licenc", "approv", "authoris", "authoriz")
 _PEOPLE = re.compile(
     r" (?:patients|people|clients|customers|children|adults|athletes|them|thousands|hundreds)\b"
@@ -325,8 +342,12 @@ def _only_within(
         return False
     for f in features:
         for m in f.regex.finditer(low, start, end):
-            if not any(a <= m.start() and m.end() <= b for a, b in covers):
-                return False
+            if any(a <= m.start() and m.end() <= b for a, b in covers):
+                continue
+            # "regular injections of anti-VEGF drugs": the form of an established medicine.
+            if low.startswith(" of ", m.end()) and within.match(low, m.end() + 4):
+                continue
+            return False
     return True
 
 
@@ -369,6 +390,10 @@ def _noun_use(low: str, ss: int, ms: int, me: int) -> bool:
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,])'(?=[\s.,;:!?)\]]|$)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|we're|we've)\b")
+_INVESTIGATORS = re.compile(
+    r" (?:[\w-]+ )?(?:reporters?|researchers|investigators?|volunteers|callers|journalists|mystery shoppers|"
+    r"undercover (?:reporters?|researchers|shoppers))\b"
+)
 
 
 def _own_voice(text: str, low: str, ss: int, se: int, attributions: list[tuple[int, int]]) -> bool:
@@ -378,7 +403,10 @@ def _own_voice(text: str, low: str, ss: int, se: int, attributions: list[tuple[i
     clinic says ..., but the families we spoke to ...")."""
     first_report = min((a for a, _ in attributions), default=se)
     return any(
-        m.start() < first_report and not _quoted(text, ss, se, m.start(), m.end())
+        m.start() < first_report
+        and not _quoted(text, ss, se, m.start(), m.end())
+        # "our reporters", "our volunteers": investigators reporting what others said or did.
+        and not _INVESTIGATORS.match(low, m.end())
         for m in _FIRST_PERSON.finditer(low, ss, se)
     )
 
@@ -703,6 +731,9 @@ class _Run:
         # abroad"), say what someone does, not what the treatment does.
         if low.startswith(_ADMIN_VERBS, ms) or (low.startswith("treat", ms) and _PEOPLE.match(low, me)):
             return False
+        # "the nerve cells the disease destroys": the disease acts, not the treatment.
+        if _prev_word(low, max(ss, ms - 30), ms) in _DISEASE_SUBJECTS:
+            return False
         passive = low.startswith(" by ", me) and _passive(low, ss, ms)
         if not passive and all(self.doc.any_in(req, ss, ms) for req in rule.requires):
             # ... unless what it causes is a harm: "radiotherapy causes infertility" and "an injection
@@ -742,8 +773,12 @@ class _Run:
         low = self.low
         if rule.harm_subject is None or not low.startswith(_HARM_VERBS, ms):
             return False
-        if low.endswith("ed", ms, me) and _prev_word(low, max(ss, ms - 30), ms) not in _HAVE:
-            return False
+        if low.endswith("ed", ms, me):
+            # "the healthy eye is rarely harmed": a passive harm is a risk, whoever causes it.
+            if _passive(low, ss, ms):
+                return True
+            if _prev_word(low, max(ss, ms - 30), ms) not in _HAVE:
+                return False
         return self.doc.any_in(rule.harm_subject, ss, ms)
 
     def _warned(self, pos: int) -> bool:
@@ -951,12 +986,15 @@ class _Run:
 
     def health_findings(self, findings: list[Finding]) -> list[Finding]:
         """Findings whose sentence speaks of health, for an article that is not about a treatment.
-        Selling is selling in any article: promotion findings stay."""
+        Selling is selling in a text about health (a product page): promotion findings stay there. A
+        sports report that "books a place in the finals" or a column whose readers "send us photos"
+        sells no health product: there promotion needs a health word in its sentence too."""
         sents, low, health = self.sents, self.low, self.cat.health_long
+        selling_health = any(k >= _HEALTH_TEXT_MIN for k, _ in enumerate(health.finditer(low), 1))
         out = []
         for f in findings:
             ss, se = sents.span(sents.index_of(f.start))
-            if f.category == "promotion" or health.search(low, ss, se) is not None:
+            if (f.category == "promotion" and selling_health) or health.search(low, ss, se) is not None:
                 out.append(f)
         return out
 

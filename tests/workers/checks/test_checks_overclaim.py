@@ -1636,3 +1636,43 @@ def test_a_lifestyle_claim_on_its_own_is_a_causal_overclaim(text: str) -> None:
 )
 def test_risks_associations_and_plants_are_not_lifestyle_claims(text: str) -> None:
     assert not has(text, "causal_unhedged"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no large, controlled trials showing that exosome products improve skin ageing.",
+        "Infection inside the joint is rare but serious: contact us straight away if your knee becomes hot after the PRP injection.",
+        "The cells are coaxed into the kind of dopamine-making nerve cells the disease destroys.",
+        "The healthy eye that supplies the limbal stem cells is rarely harmed.",
+        "Regular injections of anti-VEGF drugs protect sight in many people with wet macular degeneration.",
+        "Our volunteers attended free dinner seminars held by clinics selling stem cell injections.",
+        "Warning to families: overseas stem cell packages for autism and cerebral palsy",
+        "Brokers have told parents that cord blood cells rebuild damaged brain connections in autism.",
+    ],
+)
+def test_reports_warnings_and_descriptions_of_disease_and_care_are_not_claims(text: str) -> None:
+    assert check(text).findings == (), cats(text)
+
+
+MATCH_REPORT = (
+    "Seagulls storm home to reach the finals\n\n"
+    "Trailing by 31 points at three-quarter time, the Seagulls kicked six goals in the final term. "
+    "They won by five points to book a place in the finals for the first time since 2016. "
+    "The coach praised the forwards. The crowd of 4,000 stayed to the end. "
+    "Tickets for the final go on sale on Monday."
+)
+
+
+def test_selling_words_in_a_text_about_sport_are_not_health_promotion() -> None:
+    v = check(MATCH_REPORT)
+    assert v.applicable is False and v.findings == (), [f.quote for f in v.findings]
+
+
+def test_selling_lines_on_a_health_product_page_are_promotion() -> None:
+    text = (
+        "The Lumi red light panel for joint pain and skin health\n\n"
+        "Our panel uses red light for pain, stiffness and skin ageing. Health experts love it. "
+        "It is easy to use at home. Sessions take ten minutes a day. Order today and get 38% off."
+    )
+    assert has(text, "promotion"), cats(text)
