@@ -36,6 +36,7 @@ _SUBHEADING_WORDS = 8
 _CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{2,}")
 _CHROME_MIN_PARTS = 3
 _CHROME_MAX_WORDS = 6
+_FOOTER_MIN_PARTS = 4
 # A list of links to other articles ("More in Health: ... | ...", "Related articles: ...").
 _RELATED = re.compile(
     r"(?i)(?:more in|related(?: articles| stories| reading)?|read more|most read|see also|you may also like)\b[^\n|]{0,40}[:|]"
@@ -324,6 +325,25 @@ def _harm_after(harm: re.Pattern[str], low: str, me: int) -> bool:
     )
 
 
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_STREET_NUMBER = re.compile(r"\b\d+[a-z]? (?:[A-Z][a-z]+ ){1,3}$")
+
+
+def _in_name(text: str, ss: int, se: int, ms: int) -> bool:
+    """Is the capitalised word at ``ms`` part of a name ("2200 Mill Race Drive", "Block Hospital"): a
+    capitalised word before it, in a sentence that is not a title-case headline?"""
+    if not text[ms : ms + 1].isupper() or ms == ss:
+        return False
+    before = _WORD.findall(text, max(ss, ms - 40), ms)
+    if not before or not before[-1][0].isupper():
+        return False
+    if _STREET_NUMBER.search(text, max(ss, ms - 30), ms):
+        return True  # "2200 Mill Race Drive"
+    words = _WORD.findall(text, ss, se)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised * 2 < len(words)
+
+
 def _passive(low: str, ss: int, ms: int) -> bool:
     """Is the participle at ``ms`` passive: after a form of "be", perhaps with an adverb between?"""
     prev = _prev_word(low, max(ss, ms - 30), ms)
@@ -495,7 +515,13 @@ class _Run:
         if _BUTTON.fullmatch(line) or _RELATED.match(line):
             return True
         parts = _CHROME_SPLIT.split(line)
-        return len(parts) >= _CHROME_MIN_PARTS and all(len(p.split()) <= _CHROME_MAX_WORDS for p in parts)
+        if len(parts) < _CHROME_MIN_PARTS:
+            return False
+        long_parts = sum(1 for p in parts if len(p.split()) > _CHROME_MAX_WORDS)
+        # A footer may carry one longer part (an address) among its links.
+        return long_parts == 0 or (
+            len(parts) >= _FOOTER_MIN_PARTS and long_parts == 1 and not line.endswith(".")
+        )
 
     def _claim(self, i: int) -> ClaimStrength:
         """Claim strength of sentence ``i``, classified once per check."""
@@ -602,7 +628,9 @@ class _Run:
             ss, _ = sents.span(i)
             if rule.span == "sentence" and i in seen_sentences:
                 continue
-            if rule.noun_guard and _noun_use(low, ss, ms, me):
+            if rule.noun_guard and (
+                _noun_use(low, ss, ms, me) or _in_name(self.text, ss, sents.span(i)[1], ms)
+            ):
                 continue
             if self._dropped(rule, i, drops) or not self._sentence_ok(rule, i, sentence_ok):
                 continue

@@ -1676,3 +1676,24 @@ def test_selling_lines_on_a_health_product_page_are_promotion() -> None:
         "It is easy to use at home. Sessions take ten minutes a day. Order today and get 38% off."
     )
     assert has(text, "promotion"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riverbend Sports Medicine Center, 2200 Mill Race Drive, 3rd Floor · 614-555-0171 · riverbend.example",
+        "Ridgeborough Borough Council, Civic Centre, Market Street, Ridgeborough · Accessibility · Privacy · Contact us",
+        "Lab-grown brain cells pass first safety test in Parkinson's trial, but benefit still unproven",
+    ],
+)
+def test_addresses_footers_and_unproven_benefits_are_not_claims(text: str) -> None:
+    assert check(text).findings == (), cats(text)
+
+
+def test_a_counted_trial_safety_result_is_reported_at_low_severity() -> None:
+    text = "Eight patients given stem cell transplants had no serious problems after 18 months, researchers report."
+    assert [f.severity for f in check(text).findings if f.category == "safety"] in ([], ["low"])
+
+
+def test_a_title_case_headline_keeps_its_claim() -> None:
+    assert has("The Morning Capsule That Wakes Up Your Body's Own Stem Cells", "causal_unhedged")
