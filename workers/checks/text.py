@@ -122,7 +122,8 @@ def _not_after() -> str:
     for _, alts in sorted(by_len.items()):
         group = "(?:" + "|".join(alts) + ")"
         out.append(rf"(?<![^\w.]{group}\.)(?<!^{group}\.)")
-    return "".join(out) + r"(?<![^\w.][A-Za-z]\.)(?<!^[A-Za-z]\.)"
+    # A single letter after an apostrophe ends a word ("isn't.", "Tom's."), it is not an initial.
+    return "".join(out) + r"(?<![^\w.'\u2019][A-Za-z]\.)(?<!^[A-Za-z]\.)"
 
 
 # No sentence break after an abbreviation ("Dr.", "e.g.", "et al.") or a single initial ("J. Smith"). The

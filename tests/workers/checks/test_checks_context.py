@@ -127,3 +127,8 @@ def test_question_and_conditional() -> None:
     assert ctx("Do stem cells cure arthritis?", "cure").question
     assert ctx("If stem cells cure arthritis, surgery rates will fall.", "cure").conditional
     assert not ctx("Stem cells cure arthritis.", "cure").conditional
+
+
+def test_split_after_a_contraction() -> None:
+    t = "It isn't. Stem cells can't. J. Smith said so."
+    assert [t[a:b] for a, b in split_sentences(t)] == ["It isn't.", "Stem cells can't.", "J. Smith said so."]

@@ -1697,3 +1697,45 @@ def test_a_counted_trial_safety_result_is_reported_at_low_severity() -> None:
 
 def test_a_title_case_headline_keeps_its_claim() -> None:
     assert has("The Morning Capsule That Wakes Up Your Body's Own Stem Cells", "causal_unhedged")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Ninety-two percent of our knee patients report major improvement within three months.",
+            "unsourced_evidence",
+        ),
+        ("9 out of 10 users reported less joint pain within 14 days.", "unsourced_evidence"),
+        ("Clients heal up to 50% faster after laser when we add exosomes.", "unsourced_evidence"),
+        (
+            "Many of our MS patients stop their medication altogether after the stem cell package.",
+            "unsourced_evidence",
+        ),
+        ("Unlike minoxidil, exosome regrowth is permanent.", "cure"),
+        ("Wind back your biological age by years with our cord cell drip.", "cure"),
+        ("NAD+ repairs your DNA and restores mitochondrial energy.", "causal_unhedged"),
+        ("BPC-157 peptides heal torn tendons in half the usual time.", "causal_unhedged"),
+        ("An IV drip clears a hangover within the hour.", "causal_unhedged"),
+        ("The only side effect he mentioned is a low fever for a day or two.", "safety"),
+        ("Cord cells are immune-privileged, and side effects are virtually unheard of.", "safety"),
+        ("Peptides are gentle and free of the side effects of synthetic drugs.", "safety"),
+        ("It isn't. Regenerative medicine is the biggest breakthrough in joint care in fifty years.", "hype"),
+    ],
+)
+def test_success_rates_permanence_products_and_minimised_risks(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a trial, some participants were able to reduce their insulin for a year.",
+        "Athletes are turning to stem cells to recover faster.",
+        "The idea is that growth factors released by platelets encourage weak follicles to grow.",
+        "In mice, boosting NAD+ has improved muscle endurance.",
+        "Several randomized trials have found that PRP reduced pain more than a placebo injection.",
+    ],
+)
+def test_trial_results_aims_theories_and_animal_findings_are_not_these_claims(text: str) -> None:
+    assert check(text).findings == (), cats(text)
