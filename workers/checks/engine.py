@@ -271,6 +271,9 @@ _NOUN_FOLLOWERS = re.compile(r"\s*[,.;:)!?]|\s*$| (?:to|of|in|from) ")
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"])
 _HAVE = frozenset(["have", "has", "had"])
+# What established care does not do: "exercise eases pain" states the evidence, "exercise rebuilds
+# cartilage" does not.
+_STRONG_VERBS = ("rebuil", "regrow", "regenerat", "repair", "revers", "restor", "cure", "heal", "renew")
 # "X can cause infection" and "X has caused blindness" disclose a risk; "X causes depression" claims.
 _RISK_MODALS = frozenset(
     [
@@ -751,7 +754,11 @@ class _Run:
                     and self._discloses_harm(rule, ss, ms, me)
                 )
                 and _RISK_TALK.search(low, ss, ms) is None
-                and (rule.unless_subject is None or rule.unless_subject.search(low, ss, ms) is None)
+                and (
+                    rule.unless_subject is None
+                    or low.startswith(_STRONG_VERBS, ms)
+                    or rule.unless_subject.search(low, ss, ms) is None
+                )
                 # "the common causes of joint pain are ...": background about a disease.
                 and not (_noun_use(low, ss, ms, me) or low.startswith(" of ", me))
             )
@@ -770,8 +777,10 @@ class _Run:
                 return False
             # ... or the treatments before the verb are all established care ("anti-VEGF injections can
             # slow sight loss", "physiotherapy helps"): the evidence carries those statements.
-            return rule.unless_subject is None or not _only_within(
-                low, ss, ms, rule.requires, rule.unless_subject
+            return (
+                rule.unless_subject is None
+                or low.startswith(_STRONG_VERBS, ms)
+                or not _only_within(low, ss, ms, rule.requires, rule.unless_subject)
             )
         # The agent of a passive names the treatment within its first few words ("was reduced by the
         # injections"); "is caused by the loss of brain cells", "cells destroyed by the immune system"

@@ -1739,3 +1739,41 @@ def test_success_rates_permanence_products_and_minimised_risks(text: str, catego
 )
 def test_trial_results_aims_theories_and_animal_findings_are_not_these_claims(text: str) -> None:
     assert check(text).findings == (), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If a clinic guarantees a cure, treat that as a warning sign.",
+        "Is red light therapy a breakthrough or a fad?",
+        "Are exosome hair treatments a breakthrough or just expensive hype?",
+        "Every ticket holder is guaranteed a seat under cover if it rains.",
+        "The clinic's website says its cells cure autism; the paediatricians we spoke to said there is no basis for that.",
+        "Osteoarthritis cannot be cured, but exercise and weight loss ease pain for many people.",
+    ],
+)
+def test_weighed_words_non_health_guarantees_and_established_care(text: str) -> None:
+    assert check(text).findings == (), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Multiple sclerosis responds beautifully to our umbilical cord cell infusions.",
+            "unapproved_indication",
+        ),
+        (
+            "Long COVID fatigue lifts after just one round of our regenerative therapy.",
+            "unapproved_indication",
+        ),
+        (
+            "Children with cerebral palsy gain new motor skills after our umbilical cord cell programme.",
+            "unapproved_indication",
+        ),
+        ("The world's most advanced anti-ageing therapy has finally arrived in Brisbane.", "hype"),
+        ("A daily routine of quadriceps exercises rebuilds the cartilage in your knee.", "causal_unhedged"),
+    ],
+)
+def test_outcomes_for_unapproved_conditions_superlatives_and_strong_claims(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
