@@ -472,3 +472,22 @@ def test_harms_told_as_chances_risks_and_what_happened(text: str) -> None:
 )
 def test_symptoms_of_the_disease_and_relief_from_them_are_not_harms(text: str) -> None:
     assert not present(text)["harms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All our stem cell peptides are prepared by a licensed compounding pharmacy.",
+        "Stem cell treatment takes place in a licensed private medical facility in Cyprus.",
+        "Our physicians follow FDA guidance for same-day stem cell procedures.",
+        "Mesenchymal stem cells are the body's master regulators of repair.",
+        "We arrange airline medical clearance for every family travelling for stem cell treatment.",
+    ],
+)
+def test_a_sellers_licences_and_words_like_regulator_are_not_regulatory_status(text: str) -> None:
+    assert not present(text)["regulatory_status"]
+
+
+def test_supervision_by_the_sellers_own_director_is_not_professional_advice() -> None:
+    text = "Stem cell facials are performed under the supervision of our medical director."
+    assert not present(text)["professional_advice"]
