@@ -1777,3 +1777,49 @@ def test_weighed_words_non_health_guarantees_and_established_care(text: str) -> 
 )
 def test_outcomes_for_unapproved_conditions_superlatives_and_strong_claims(text: str, category: str) -> None:
     assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Because the cells are your own, rejection simply cannot happen.", "safety"),
+        ("Our stem cell drip is non-toxic and safe to take alongside any medication.", "safety"),
+        ("In twelve years we have yet to see a single complication from our stem cell injections.", "safety"),
+        ("Stem cell knee injections are as safe as a routine blood test.", "safety"),
+        ("Only three appointments left this month, so secure yours now.", "promotion"),
+        ("Skip the NHS waiting list and see one of our stem cell consultants this week.", "promotion"),
+        ("Join our longevity membership for priority booking on stem cell infusions.", "promotion"),
+        ("Patients with COPD breathe more easily after our cord blood infusions.", "unapproved_indication"),
+        (
+            "Stem cell therapy is now a treatment option for children with cerebral palsy.",
+            "unapproved_indication",
+        ),
+        (
+            "Doctors everywhere now recommend stem cell therapy before a hip replacement.",
+            "unsourced_evidence",
+        ),
+        ("Independent testing shows our serum raises stem cell counts by 40%.", "unsourced_evidence"),
+        ("After our stem cell implants, the new tooth root never needs replacing.", "cure"),
+        ("With our cells your sight comes back within weeks.", "cure"),
+        ("This stem cell discovery will make wheelchairs obsolete.", "hype"),
+        ("Hair restoration will never be the same after this stem cell jab.", "hype"),
+    ],
+)
+def test_more_ways_to_overclaim(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Package includes two nights in a hotel and VIP transfers to the stem cell clinic.",
+        "Follow us on Facebook and Instagram for the latest research news.",
+        "Autologous haematopoietic stem cell transplantation is an option for some people with relapsing MS.",
+        "About one in five patients in the stem cell groups reported pain and swelling in the knee.",
+    ],
+)
+def test_package_lists_social_links_approved_options_and_harm_counts(text: str) -> None:
+    got = cats(text)
+    assert not (set(got) & {"promotion", "unapproved_indication", "unsourced_evidence"}) or all(
+        s == "low" for v in got.values() for s in v
+    ), got
