@@ -194,6 +194,8 @@ class Catalogue:
     min_mentions: int
     medical: Feature  # the medical subset of `treatment`, of which a treatment text needs min_medical
     min_medical: int
+    intervention: Feature | None  # the interventions among `treatment`, of which it needs min_intervention
+    min_intervention: int
     # A text that names treatments but claims nothing and discloses no more than this is not about a
     # treatment offered to patients (a donor-register appeal, a staffing report).
     silent_max_disclosure: float
@@ -334,6 +336,10 @@ def load_catalogue() -> Catalogue:
         min_mentions=int(appl["min_mentions"]),
         medical=build_feature([str(t) for t in appl["medical"]], boundary=r"\w-"),
         min_medical=int(appl["min_medical"]),
+        intervention=build_feature([str(t) for t in appl["intervention"]], boundary=r"\w-")
+        if appl.get("intervention")
+        else None,
+        min_intervention=int(appl.get("min_intervention", 0)),
         silent_max_disclosure=float(appl["silent_max_disclosure"]),
         health=_bounded([_expand(str(t), macros) for t in appl["health"]]),
         health_long=_bounded(
@@ -369,6 +375,8 @@ def load_catalogue() -> Catalogue:
 def _features(cat: Catalogue) -> list[Feature]:
     """Every feature of the catalogue."""
     out = [cat.treatment, cat.medical, cat.approved, cat.unapproved]
+    if cat.intervention is not None:
+        out.append(cat.intervention)
     out.extend(f for f in vars(cat.lexicon).values() if isinstance(f, Feature))
     for r in cat.rules:
         out.extend([r.pattern, *r.requires, *(o.when_feature for o in r.overrides)])

@@ -295,6 +295,9 @@ _RISK_MODALS = frozenset(
 _RISK_TALK = re.compile(r"\b(?:risks?|side[- ]effects?|complications?|adverse)\b")
 # How far after a causal verb the health outcome of outcome_claims may start.
 _OUTCOME_REACH = 60
+_DISEASE_OR_TRIAL = re.compile(
+    r"\b(?:disease|condition|syndrome|disorder|illness|infection|virus)\b|\bin (?:the|a|an|this|their) (?:[\w-]+ ){0,3}(?:trial|study)\b"
+)
 _DISEASE_SUBJECTS = frozenset(
     [
         "disease",
@@ -761,6 +764,9 @@ class _Run:
                 )
                 # "the common causes of joint pain are ...": background about a disease.
                 and not (_noun_use(low, ss, ms, me) or low.startswith(" of ", me))
+                # "Graft-versus-host disease can damage the skin": what a disease does; "In the SUMMIT
+                # trial, MACI improved knee pain": a trial's result.
+                and _DISEASE_OR_TRIAL.search(low, ss, ms) is None
             )
         # Regulating or licensing a treatment, and treating people ("clinics that treat patients
         # abroad"), say what someone does, not what the treatment does.
@@ -1006,8 +1012,10 @@ class _Run:
 
     def applicable(self, title: str | None) -> bool:
         cat = self.cat
-        return self._mentions(cat.treatment, cat.min_mentions, title) and self._mentions(
-            cat.medical, cat.min_medical, title
+        return (
+            self._mentions(cat.treatment, cat.min_mentions, title)
+            and self._mentions(cat.medical, cat.min_medical, title)
+            and (cat.intervention is None or self._mentions(cat.intervention, cat.min_intervention, title))
         )
 
     def _mentions(self, feature: Feature, least: int, title: str | None) -> bool:

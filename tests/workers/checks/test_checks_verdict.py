@@ -294,3 +294,37 @@ def test_a_policy_piece_stating_health_outcomes_as_certain_needs_review(claim: s
 def test_hedged_or_associational_outcomes_in_a_policy_piece_are_not_findings(claim: str) -> None:
     v = check(POLICY_PIECE.format(claim=claim))
     assert v.findings == () and v.decision == "approve"
+
+
+STAFFING_PIECE = (
+    "Opinion | Health and care\n\n"
+    "The nursing shortfall is a patient safety emergency. Every ward in the county is short of nurses. "
+    "Patients wait longer for help, and patients on busy wards see a nurse less often. "
+    "Hospital managers say they cannot recruit. Clinics close early when staff are off sick. "
+    "The union wants a legal limit on the number of patients each nurse looks after. "
+    "Ministers say the hospital budget is already stretched."
+)
+
+
+def test_a_staffing_piece_that_names_patients_and_hospitals_is_not_about_a_treatment() -> None:
+    v = check(STAFFING_PIECE)
+    assert v.applicable is False and v.risk_disclosure_status == "not_applicable"
+
+
+def test_a_treatment_piece_names_its_interventions() -> None:
+    text = (
+        "Patients with knee arthritis are offered stem cell injections at the clinic. The injections cost "
+        "£3,000. Patients should ask their GP about the treatment first; the injections are not approved."
+    )
+    assert check(text).applicable is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Graft-versus-host disease can damage the skin, liver and gut, and it can be fatal.",
+        "In the SUMMIT trial, MACI improved knee pain and function more than microfracture did at two years.",
+    ],
+)
+def test_what_a_disease_does_and_a_trials_result_are_not_lifestyle_claims(text: str) -> None:
+    assert not [f for f in check(text).findings if f.category == "causal_unhedged"]
