@@ -259,13 +259,10 @@ CANDOR_SETS = (
     ("blind15", _DATA / "blind15", f"blind set 15: {_TUNED} (in the next session)"),
     # Written at the start of the fourth session, measured once after its first round of changes.
     *((f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (fourth session)") for n in (17, 18)),
-    # Written at the start of the fourth session, measured once after its last rule change: still blind.
+    # Written at the start of the fourth session, kept unread, measured once after its main round of
+    # changes (00ef972), then used for development in its last round.
     *(
-        (
-            f"blind{n}",
-            _DATA / f"blind{n}",
-            f"blind set {n}: measured blind once after the last rule change, not tuned on",
-        )
+        (f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (fourth session, last round)")
         for n in (19, 20)
     ),
 )

@@ -350,6 +350,25 @@ def _in_name(text: str, ss: int, se: int, ms: int) -> bool:
     return capitalised * 2 < len(words)
 
 
+_QUOTED_SPAN = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+_LIST_GLUE = frozenset(["or", "and", "nor", "such", "as", "like", "e", "g", "eg"])
+
+
+def _quote_list(text: str, ss: int, se: int, ms: int, me: int) -> bool:
+    """Is the sentence a list of quoted phrases ('- "no side effects", "100% safe" or "risk-free"'),
+    the match among them? Such a line names words to avoid or that were used; it does not use them."""
+    spans = [(m.start(), m.end()) for m in _QUOTED_SPAN.finditer(text, ss, se)]
+    if len(spans) < 2 or not any(a <= ms and me <= b for a, b in spans):
+        return False
+    rest, last = [], ss
+    for a, b in spans:
+        rest.append(text[last:a])
+        last = b
+    rest.append(text[last:se])
+    words = [w for w in _WORD.findall(" ".join(rest)) if w.lower() not in _LIST_GLUE]
+    return len(words) <= 2
+
+
 def _passive(low: str, ss: int, ms: int) -> bool:
     """Is the participle at ``ms`` passive: after a form of "be", perhaps with an adverb between?"""
     prev = _prev_word(low, max(ss, ms - 30), ms)
@@ -838,7 +857,7 @@ class _Run:
         ctx = sents.context(ms, me)
         if rule.hedge_scope == "sentence":
             ctx = sents.sentence_context(i, ctx)
-        if not ctx.distanced and self._warned(ms):
+        if not ctx.distanced and (self._warned(ms) or _quote_list(text, ss, se, ms, me)):
             ctx = _replace(ctx, attributed=True, distanced=True)
         # "Our patients say ..." is the publisher's own voice relaying a testimonial, not reported
         # speech; a claim quoted word for word from someone else ('said its cells "regrow cartilage"')

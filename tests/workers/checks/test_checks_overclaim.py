@@ -1823,3 +1823,33 @@ def test_package_lists_social_links_approved_options_and_harm_counts(text: str) 
     assert not (set(got) & {"promotion", "unapproved_indication", "unsourced_evidence"}) or all(
         s == "low" for v in got.values() for s in v
     ), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '- "no side effects", "100% safe", "risk-free" or "no risk of rejection"',
+        "Need to talk? Call our free support line on 0808 157 0612 about stem cell transplants.",
+        'A video on the clinic site shows a runner saying she was "cured" after three stem cell sessions.',
+        "She saw a Facebook ad for a free seminar on stem cell joint injections.",
+        "A private clinic in central London is charging people with long Covid 9,000 pounds for stem cell infusions.",
+        "Spray-on curing compounds form a membrane that holds moisture in the slab.",
+    ],
+)
+def test_lists_of_phrases_helplines_reported_ads_and_concrete(text: str) -> None:
+    assert check(text).findings == (), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ('Our "miracle" stem cells are "100% safe".', "safety"),
+        ("Call our team today to book your stem cell consultation.", "promotion"),
+        (
+            "If you are curious, the clinic is offering readers of this blog 10% off stem cell facials.",
+            "promotion",
+        ),
+    ],
+)
+def test_the_same_words_used_by_the_seller(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
