@@ -1853,3 +1853,24 @@ def test_lists_of_phrases_helplines_reported_ads_and_concrete(text: str) -> None
 )
 def test_the_same_words_used_by_the_seller(text: str, category: str) -> None:
     assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Side effects are rare and mild, such as a low fever on the day of the stem cell infusion.",
+            "safety",
+        ),
+        (
+            "Most adults with knee osteoarthritis are excellent candidates for our stem cell injections.",
+            "unapproved_indication",
+        ),
+        ("Many of our COPD patients reduce or stop using supplemental oxygen.", "unsourced_evidence"),
+        ("Exosome facials are a proven answer to acne scars.", "unsourced_evidence"),
+        ("Take the first step toward breathing freely with our stem cell programme.", "promotion"),
+        ("Sydney's most trusted IV lounge for stem cell drips", "promotion"),
+    ],
+)
+def test_minimised_risks_candidates_and_self_praise(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
