@@ -947,6 +947,9 @@ class _Run:
                 if found >= _MAX_EVIDENCE and adequacy is None:
                     break  # only the first few sentences are quoted
                 i = sents.index_of(ms)
+                # "pain-free ever since" names no harm.
+                if low.startswith(("-free", " free"), me):
+                    continue
                 if (i in used and adequacy is None) or i in claimed:
                     continue
                 ss, se = sents.span(i)
@@ -983,8 +986,17 @@ class _Run:
             adequate = self._adequate(adequacy, named)
             if adequate and not hits:
                 # Study-style adverse-event reporting with no specific harm named ("no serious
-                # adverse events occurred in either group") is a disclosure too.
-                hits = self._reports(adequacy)
+                # adverse events occurred in either group") is a disclosure too; a seller's
+                # minimising line ("side effects are rare and mild") is not.
+                # (A study's own "no serious adverse events were reported" is a low-severity finding.)
+                selling = sorted(
+                    (f.start, f.end) for f in findings if f.category == "safety" and f.severity != "low"
+                )
+                hits = [
+                    (ms, me, i)
+                    for ms, me, i in self._reports(adequacy)
+                    if not _minimised(selling, sents.span(i)[0], ms, me)
+                ]
         hits.sort()
         for ms, me, i in hits[:_MAX_EVIDENCE]:
             ss, se = sents.span(i)

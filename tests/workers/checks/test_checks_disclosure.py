@@ -491,3 +491,21 @@ def test_a_sellers_licences_and_words_like_regulator_are_not_regulatory_status(t
 def test_supervision_by_the_sellers_own_director_is_not_professional_advice() -> None:
     text = "Stem cell facials are performed under the supervision of our medical director."
     assert not present(text)["professional_advice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Side effects are rare and mild, such as a low-grade fever on the day of the stem cell infusion.",
+        "Every stem cell infusion is 100% natural and completely safe, with no side effects.",
+        "Six weeks after my stem cell injection my hip has been pain-free ever since.",
+    ],
+)
+def test_a_sellers_minimised_or_absent_harm_is_not_a_harms_disclosure(text: str) -> None:
+    assert not present(text)["harms"]
+
+
+def test_a_studys_adverse_event_report_is_still_a_harms_disclosure() -> None:
+    assert present("No serious adverse events were reported among the 80 stem cell trial volunteers.")[
+        "harms"
+    ]
