@@ -520,6 +520,7 @@ class _Run:
         self._approved_document: list[bool | None] = [None, None]  # any approved use, curative only
         self._uses: list[re.Pattern[str]] | None = None
         self._warned_spans: list[tuple[int, int]] | None = None
+        self._chrome: dict[int, bool] = {}
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
@@ -531,6 +532,13 @@ class _Run:
             out = [f for f in out if self.sents.index_of(f.start) not in chrome]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
+
+    def _chrome_sentence(self, i: int) -> bool:
+        """_page_chrome, decided once per sentence (elements ask about the same sentences often)."""
+        got = self._chrome.get(i)
+        if got is None:
+            got = self._chrome[i] = self._page_chrome(i)
+        return got
 
     def _page_chrome(self, i: int) -> bool:
         """Is sentence ``i`` a scraped menu or share bar ("Home | Treatments | Book Now", "Home   Services
@@ -951,6 +959,9 @@ class _Run:
                 if low.startswith(("-free", " free"), me):
                     continue
                 if (i in used and adequacy is None) or i in claimed:
+                    continue
+                # A menu or "Most read" list ("The hidden cost of hospital parking") discloses nothing.
+                if self._chrome_sentence(i):
                     continue
                 ss, se = sents.span(i)
                 if matcher.requires is not None and not self.doc.any_in(matcher.requires, ss, se):

@@ -509,3 +509,11 @@ def test_a_studys_adverse_event_report_is_still_a_harms_disclosure() -> None:
     assert present("No serious adverse events were reported among the 80 stem cell trial volunteers.")[
         "harms"
     ]
+
+
+def test_a_most_read_list_discloses_nothing() -> None:
+    text = (
+        "Stem cell knee injections are sold by private clinics.\n"
+        "MOST READ: Measles cases climb | The hidden cost of hospital parking | Why your pharmacy is out of stock\n"
+    )
+    assert not present(text)["cost"]
