@@ -265,6 +265,15 @@ CANDOR_SETS = (
         (f"blind{n}", _DATA / f"blind{n}", f"blind set {n}: {_TUNED} (fourth session, last round)")
         for n in (19, 20)
     ),
+    # Written late in the fourth session, kept unread, measured once after its last rule change.
+    *(
+        (
+            f"blind{n}",
+            _DATA / f"blind{n}",
+            f"blind set {n}: measured blind once after the last rule change, not tuned on",
+        )
+        for n in (21, 22)
+    ),
 )
 
 
