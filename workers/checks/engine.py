@@ -521,20 +521,24 @@ class _Run:
         self._uses: list[re.Pattern[str]] | None = None
         self._warned_spans: list[tuple[int, int]] | None = None
         self._chrome: dict[int, bool] = {}
+        self._chrome_marks = any(c in text for c in ("|", "  ", "\u00b7", "\u2022", "["))
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:
         out: list[Finding] = []
         for rule in self.cat.rules:
             out.extend(self._rule_findings(rule))
-        if any(c in self.text for c in ("|", "  ", "\u00b7", "\u2022", "[")):
-            chrome = {i for i in {self.sents.index_of(f.start) for f in out} if self._page_chrome(i)}
+        if self._chrome_marks:
+            chrome = {i for i in {self.sents.index_of(f.start) for f in out} if self._chrome_sentence(i)}
             out = [f for f in out if self.sents.index_of(f.start) not in chrome]
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
 
     def _chrome_sentence(self, i: int) -> bool:
-        """_page_chrome, decided once per sentence (elements ask about the same sentences often)."""
+        """_page_chrome, decided once per sentence (elements ask about the same sentences often); a
+        text with none of the separators a menu needs has none."""
+        if not self._chrome_marks:
+            return False
         got = self._chrome.get(i)
         if got is None:
             got = self._chrome[i] = self._page_chrome(i)
