@@ -398,6 +398,8 @@ def _whole_text_features(cat: Catalogue) -> list[Feature]:
     an element requires or reports with. The others (``unless`` conditions, severity overrides) are
     asked about in a few sentences and stay on demand."""
     out = [cat.treatment, cat.medical, cat.approved]
+    if cat.intervention is not None:
+        out.append(cat.intervention)
     out.extend(f for f in vars(cat.lexicon).values() if isinstance(f, Feature))
     for r in cat.rules:
         out.append(r.pattern)

@@ -323,12 +323,13 @@ _HARM_NOUNS = re.compile(r"\b(?:harm|damage|injur(?:y|ies)|tenderness|discomfort
 _HARM_VERBS = ("damag", "harm", "hurt", "weaken", "wors", "impair", "exacerbat", "complicat")
 
 
+# After a harm word: the harm is absent ("pain-free knees", "a scar-less incision").
+_ABSENT_AFTER = ("-free", " free", "-less")
+
+
 def _harm_after(harm: re.Pattern[str], low: str, me: int) -> bool:
     """Is a harm named within reach after a cause verb? Not one that is absent ("pain-free knees")."""
-    return any(
-        not low.startswith(("-free", " free", "-less"), m.end())
-        for m in harm.finditer(low, me, me + _HARM_REACH)
-    )
+    return any(not low.startswith(_ABSENT_AFTER, m.end()) for m in harm.finditer(low, me, me + _HARM_REACH))
 
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -514,7 +515,6 @@ class _Run:
         self.cat = cat
         self.doc = Doc(self.low, cat.plan)
         self.sents = Sentences(text, self.low, cat.lexicon, self.doc)
-        self._safety_spans: list[tuple[int, int]] | None = None
         self._claims: dict[int, ClaimStrength] = {}
         self._documents: dict[str, bool] = {}
         self._approved_document: list[bool | None] = [None, None]  # any approved use, curative only
@@ -777,28 +777,7 @@ class _Run:
         "arthritis affects millions" describe a disease, not a treatment's effect."""
         low = self.low
         if not rule.requires:
-            # A claim in a text not about a treatment (outcome_claims) is about the health outcome
-            # that follows its verb ("causes depression"), and not a passive ("affected by the disease")
-            # or a harm disclosed ("can cause infection").
-            return rule.outcome_after is None or (
-                not (low.startswith(" by ", me) and _passive(low, ss, ms))
-                and rule.outcome_after.search(low, me, me + _OUTCOME_REACH) is not None
-                and not (
-                    _prev_word(low, max(ss, ms - 30), ms) in _RISK_MODALS
-                    and self._discloses_harm(rule, ss, ms, me)
-                )
-                and _RISK_TALK.search(low, ss, ms) is None
-                and (
-                    rule.unless_subject is None
-                    or low.startswith(_STRONG_VERBS, ms)
-                    or rule.unless_subject.search(low, ss, ms) is None
-                )
-                # "the common causes of joint pain are ...": background about a disease.
-                and not (_noun_use(low, ss, ms, me) or low.startswith(" of ", me))
-                # "Graft-versus-host disease can damage the skin": what a disease does; "In the SUMMIT
-                # trial, MACI improved knee pain": a trial's result.
-                and _DISEASE_OR_TRIAL.search(low, ss, ms) is None
-            )
+            return rule.outcome_after is None or self._outcome_acts(rule, rule.outcome_after, ss, ms, me)
         # Regulating or licensing a treatment, and treating people ("clinics that treat patients
         # abroad"), say what someone does, not what the treatment does.
         if low.startswith(_ADMIN_VERBS, ms) or (low.startswith("treat", ms) and _PEOPLE.match(low, me)):
@@ -814,11 +793,7 @@ class _Run:
                 return False
             # ... or the treatments before the verb are all established care ("anti-VEGF injections can
             # slow sight loss", "physiotherapy helps"): the evidence carries those statements.
-            return (
-                rule.unless_subject is None
-                or low.startswith(_STRONG_VERBS, ms)
-                or not _only_within(low, ss, ms, rule.requires, rule.unless_subject)
-            )
+            return not self._established(rule, ss, ms, only=True)
         # The agent of a passive names the treatment within its first few words ("was reduced by the
         # injections"); "is caused by the loss of brain cells", "cells destroyed by the immune system"
         # and "medicines are regulated by the MHRA" do not.
@@ -826,6 +801,36 @@ class _Run:
             return False
         agent = _AGENT.match(self.low, me + 4)
         return agent is not None and all(self.doc.any_in(req, me, agent.end()) for req in rule.requires)
+
+    def _outcome_acts(self, rule: OverclaimRule, outcome: re.Pattern[str], ss: int, ms: int, me: int) -> bool:
+        """A claim in a text not about a treatment (outcome_claims) is about the health outcome that
+        follows its verb ("causes depression"). Not a passive ("affected by the disease"), a harm
+        disclosed ("can cause infection"), talk of risks, established care, background about a disease
+        ("the common causes of joint pain", "graft-versus-host disease can damage the skin") or a
+        trial's result ("In the SUMMIT trial, MACI improved knee pain")."""
+        low = self.low
+        if low.startswith(" by ", me) and _passive(low, ss, ms):
+            return False
+        if outcome.search(low, me, me + _OUTCOME_REACH) is None:
+            return False
+        if _prev_word(low, max(ss, ms - 30), ms) in _RISK_MODALS and self._discloses_harm(rule, ss, ms, me):
+            return False
+        if _RISK_TALK.search(low, ss, ms) is not None or self._established(rule, ss, ms, only=False):
+            return False
+        if _noun_use(low, ss, ms, me) or low.startswith(" of ", me):
+            return False
+        return _DISEASE_OR_TRIAL.search(low, ss, ms) is None
+
+    def _established(self, rule: OverclaimRule, ss: int, ms: int, *, only: bool) -> bool:
+        """Is established care (rule.unless_subject) the subject before the verb at ``ms``, and the verb
+        a modest one ("exercise eases pain", not "exercise rebuilds cartilage")? ``only``: every
+        treatment the rule requires before the verb must be such care, not just one of them."""
+        subject = rule.unless_subject
+        if subject is None or self.low.startswith(_STRONG_VERBS, ms):
+            return False
+        if only:
+            return _only_within(self.low, ss, ms, rule.requires, subject)
+        return subject.search(self.low, ss, ms) is not None
 
     def _discloses_harm(self, rule: OverclaimRule, ss: int, ms: int, me: int) -> bool:
         """Does the verb at [ms, me) cause a harm ("can cause infection") or is it a harm verb with a
@@ -960,7 +965,7 @@ class _Run:
                     break  # only the first few sentences are quoted
                 i = sents.index_of(ms)
                 # "pain-free ever since" names no harm.
-                if low.startswith(("-free", " free"), me):
+                if low.startswith(_ABSENT_AFTER, me):
                     continue
                 if (i in used and adequacy is None) or i in claimed:
                     continue

@@ -1692,7 +1692,7 @@ def test_addresses_footers_and_unproven_benefits_are_not_claims(text: str) -> No
 
 def test_a_counted_trial_safety_result_is_reported_at_low_severity() -> None:
     text = "Eight patients given stem cell transplants had no serious problems after 18 months, researchers report."
-    assert [f.severity for f in check(text).findings if f.category == "safety"] in ([], ["low"])
+    assert [f.severity for f in check(text).findings if f.category == "safety"] == ["low"]
 
 
 def test_a_title_case_headline_keeps_its_claim() -> None:
@@ -1819,10 +1819,7 @@ def test_more_ways_to_overclaim(text: str, category: str) -> None:
     ],
 )
 def test_package_lists_social_links_approved_options_and_harm_counts(text: str) -> None:
-    got = cats(text)
-    assert not (set(got) & {"promotion", "unapproved_indication", "unsourced_evidence"}) or all(
-        s == "low" for v in got.values() for s in v
-    ), got
+    assert check(text).findings == (), cats(text)
 
 
 @pytest.mark.parametrize(
