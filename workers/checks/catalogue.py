@@ -105,6 +105,8 @@ class OverclaimRule:
     suggestion: str
     reference: str
     noun_guard: bool = False
+    # A speaker's own words quoted whole are relayed (attributed), not reported at arm's length.
+    relays_direct_speech: bool = False
     hedge_scope: str = "clause"  # or "sentence"
     rewrites: tuple[Rewrite, ...] = ()  # tried in order on the trigger words (rewrite.py)
     # A match fully matching ``unless_document_match`` is excused when the document anywhere matches
@@ -322,6 +324,7 @@ def load_catalogue() -> Catalogue:
                 suggestion=r["suggestion"].strip(),
                 reference=r["reference"].strip(),
                 noun_guard=bool(r.get("noun_guard", False)),
+                relays_direct_speech=bool(r.get("relays_direct_speech", False)),
                 hedge_scope=str(r.get("hedge_scope", "clause")),
                 rewrites=tuple(
                     Rewrite.build(w["match"], w["replace"], w.get("next"), w.get("prev"))
@@ -458,6 +461,7 @@ def rule_catalogue() -> dict[str, Any]:
                 "unless_subject": r.get("unless_subject"),
                 "harm_subject": r.get("harm_subject"),
                 "approved_mechanism": r.get("approved_mechanism"),
+                "relays_direct_speech": bool(r.get("relays_direct_speech", False)),
                 "context": dict(r.get("context") or {}),
                 "severity_overrides": copy.deepcopy(r.get("severity_overrides") or []),
                 "rewrites": copy.deepcopy(r.get("rewrites") or []),

@@ -457,6 +457,13 @@ def _own_voice(text: str, low: str, ss: int, se: int, attributions: list[tuple[i
     )
 
 
+def _direct_speech(text: str, ss: int, ms: int) -> bool:
+    """The sentence opens with the quotation that holds the match: a speaker's own words relayed
+    whole ('"Nine in ten of our patients improve," he says'), not a phrase quoted inside a report."""
+    head = text[ss:ms].lstrip()
+    return bool(head) and head[0] in '"\u201c' and head.count(head[0]) == 1 and "\u201d" not in head
+
+
 def _quoted(text: str, ss: int, se: int, ms: int, me: int) -> bool:
     """The match [ms, me) lies inside quotation marks within its sentence [ss, se): double quotes,
     curly quotes, or single quotes that open after a space and close before one (not apostrophes)."""
@@ -884,7 +891,18 @@ class _Run:
         # distance it; for the other rules a word-for-word quote inside reported speech does.
         # A quoted phrase the sentence itself distances ("the court listed phrases such as 'miracle
         # cells'") is mentioned, not used, whoever says it.
-        quoted = (attributed or ctx.distanced) and _quoted(text, ss, se, ms, me)
+        # A rule with relays_direct_speech reads a speaker's words quoted whole ('"Nine in ten of our
+        # patients improve," he says') as relayed: attributed, not held at arm's length.
+        quoted = (
+            (attributed or ctx.distanced)
+            and _quoted(text, ss, se, ms, me)
+            and not (
+                rule.relays_direct_speech
+                and attributed
+                and not ctx.distanced
+                and _direct_speech(text, ss, ms)
+            )
+        )
         distanced = (attributed and (ctx.distanced or (quoted and rule.context["attributed"] != "keep"))) or (
             ctx.distanced and quoted
         )
