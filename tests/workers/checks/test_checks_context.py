@@ -132,3 +132,22 @@ def test_question_and_conditional() -> None:
 def test_split_after_a_contraction() -> None:
     t = "It isn't. Stem cells can't. J. Smith said so."
     assert [t[a:b] for a, b in split_sentences(t)] == ["It isn't.", "Stem cells can't.", "J. Smith said so."]
+
+
+def test_explaining_presents_the_claim_as_fact_while_saying_and_claiming_report_it() -> None:
+    """To explain presupposes the complement: the writer relays the explanation as true."""
+    assert not ctx("Dr. Ruiz explained that the cells repair the damaged nerves.", "repair").attributed
+    assert ctx("Dr. Ruiz said that the cells repair the damaged nerves.", "repair").attributed
+    assert ctx("The clinic claims that the cells repair the damaged nerves.", "repair").distanced
+
+
+def test_an_explained_mechanism_is_a_causal_claim_unless_hedged_or_a_harm() -> None:
+    from workers.checks import check
+
+    def causal(text: str) -> bool:
+        return any(f.category == "causal_unhedged" for f in check(text).findings)
+
+    assert causal("He explained that the stem cells repair the blood vessels damaged by the virus.")
+    assert causal("Stem cells calm the inflammation behind autism, the clinic's founder explained.")
+    assert not causal("The doctor explained that the cells may help reduce inflammation in some patients.")
+    assert not causal("He said that the stem cells repair the blood vessels damaged by the virus.")
