@@ -1871,3 +1871,30 @@ def test_the_same_words_used_by_the_seller(text: str, category: str) -> None:
 )
 def test_minimised_risks_candidates_and_self_praise(text: str, category: str) -> None:
     assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cap stimulates sleepy follicles and thickens thinning hair.",
+        "Regular PRP sessions wake dormant follicles and thicken thinning hair.",
+        "The patch repairs scarred heart muscle.",
+        "Red light energizes the mitochondria in your joints.",
+        "The blend rejuvenates tired skin from within.",
+    ],
+)
+def test_devices_products_and_revitalising_verbs_make_causal_claims(text: str) -> None:
+    assert has(text, "causal_unhedged"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The laser cap may stimulate hair growth in some men.",
+        "Some users said the cap thickened their hair, but the trial found no difference.",
+        "Does the patch repair scarred heart muscle?",
+        "The patch did not repair scarred heart muscle in the trial.",
+    ],
+)
+def test_hedged_reported_asked_or_negated_product_claims_are_not_causal(text: str) -> None:
+    assert not has(text, "causal_unhedged"), cats(text)
