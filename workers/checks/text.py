@@ -228,6 +228,8 @@ def compile_context(spec: dict[str, object]) -> ContextLexicon:
             [
                 "whether",
                 "if or not",
+                # "People ask me if I'm cured", "she wondered if it had worked".
+                r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering) (?:[\w-]+ ){0,2}if",
                 r"what (?:[\w-]+ ){0,4}(?:research|studies|trials|evidence|science|data|scientists|experts)\b",
                 # "Stem cell transplants for MS: who they help, and what they take out of you"
                 r"who (?:it|they|this|these|the (?:[\w-]+ )?(?:treatments?|therap(?:y|ies)|transplants?)) (?:helps?|benefits?|suits?|works? for|is for|are for)",

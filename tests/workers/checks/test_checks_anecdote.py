@@ -97,3 +97,28 @@ def test_a_success_rate_in_the_speakers_own_words_counts_as_relayed() -> None:
 )
 def test_success_rates_with_outcome_verbs_are_unsourced(text: str) -> None:
     assert "OC-UNSOURCED" in rules(text), rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The stem cells gave me my life back," she said.',
+        '"I\'m cured of my arthritis, and nobody will tell me otherwise," he says.',
+    ],
+)
+def test_a_cure_claim_in_the_speakers_own_words_is_relayed(text: str) -> None:
+    found = rules(text)
+    assert found.get("OC-CURE") == "medium", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"People ask me if I\'m cured," she says.',
+        '"There is no stem cell treatment for spinal cord injury that has been shown to restore function," '
+        "she says.",
+        'The regulator said the clinic\'s promise to "cure autism" was false.',
+    ],
+)
+def test_asked_denied_or_distanced_cure_words_are_not_relayed_claims(text: str) -> None:
+    assert "OC-CURE" not in rules(text), rules(text)
