@@ -1898,3 +1898,21 @@ def test_devices_products_and_revitalising_verbs_make_causal_claims(text: str) -
 )
 def test_hedged_reported_asked_or_negated_product_claims_are_not_causal(text: str) -> None:
     assert not has(text, "causal_unhedged"), cats(text)
+
+
+def test_page_outcomes_in_the_language_of_symptoms_steps_and_lists() -> None:
+    page = (
+        "Our umbilical cord stem cell protocol is given by infusion. Stem cells are expanded on site.\n\n"
+        "Children with cerebral palsy often take their first independent steps after a single course.\n"
+        "MS patients regularly find that their disease stops progressing after treatment.\n"
+        "- Parkinson's disease: reduced tremor and stiffness, and a lower medication dose.\n"
+        "- COPD: easier breathing and fewer flare-ups."
+    )
+    found = [f.quote for f in check(page).findings if f.category == "unapproved_indication"]
+    assert len(found) == 4, found
+    # The natural course of a symptom is not an outcome claimed for the treatment.
+    natural = (
+        "Our umbilical cord stem cell protocol is given by infusion. Stem cells are expanded on site. "
+        "Back pain often eases on its own, so improvement after an injection proves little."
+    )
+    assert not has(natural, "unapproved_indication"), cats(natural)
