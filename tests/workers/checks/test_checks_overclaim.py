@@ -1916,3 +1916,19 @@ def test_page_outcomes_in_the_language_of_symptoms_steps_and_lists() -> None:
         "Back pain often eases on its own, so improvement after an injection proves little."
     )
     assert not has(natural, "unapproved_indication"), cats(natural)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In an emergency, call 999.",
+        "Infection is rare but possible, and you should call us if the knee becomes hot and red.",
+        "The company undertakes no obligation to update these forward-looking statements.",
+    ],
+)
+def test_safety_netting_and_disclaimers_are_not_calls_to_buy(text: str) -> None:
+    assert not has(text, "promotion"), cats(text)
+
+
+def test_a_call_to_book_is_still_promotion() -> None:
+    assert has("Call us today on 0117 496 0381 to book your free consultation.", "promotion")
