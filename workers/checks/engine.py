@@ -33,13 +33,13 @@ _LIST_LOOKBACK_LINES = 30
 _SUBHEADING_WORDS = 8
 # A line of at least this many short parts split by "|" (or by runs of spaces, as scraped menus come)
 # is a menu or share bar.
-_CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{2,}")
+_CHROME_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|[ \t]{2,}|\s+[>\u203a\u00bb]\s+")
 _CHROME_MIN_PARTS = 3
 _CHROME_MAX_WORDS = 6
 _FOOTER_MIN_PARTS = 4
 # A list of links to other articles ("More in Health: ... | ...", "Related articles: ...").
 _RELATED = re.compile(
-    r"(?i)(?:more in|related(?: articles| stories| reading)?|read more|most read|see also|you may also like)\b[^\n|]{0,40}[:|]"
+    r"(?i)(?:more (?:in|from)|latest from|related(?: articles| stories| reading| coverage| pages)?|read (?:more|next)|most read|see also|you (?:may|might) also like)\b[^\n|]{0,40}[:|]"
 )
 # A scraped button: a few words in square brackets on a line of their own ("[ Book My Free Assessment ]").
 _BUTTON = re.compile(r"\[\s*[^\]\n]{1,40}?\s*\]")
@@ -528,7 +528,9 @@ class _Run:
         self._uses: list[re.Pattern[str]] | None = None
         self._warned_spans: list[tuple[int, int]] | None = None
         self._chrome: dict[int, bool] = {}
-        self._chrome_marks = any(c in text for c in ("|", "  ", "\u00b7", "\u2022", "["))
+        self._chrome_marks = any(
+            c in text for c in ("|", "  ", "\u00b7", "\u2022", "[", " > ", "\u203a", "\u00bb")
+        )
 
     # ---------------------------------------------------------------- overclaim
     def findings(self) -> list[Finding]:

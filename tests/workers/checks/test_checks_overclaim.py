@@ -1932,3 +1932,38 @@ def test_safety_netting_and_disclaimers_are_not_calls_to_buy(text: str) -> None:
 
 def test_a_call_to_book_is_still_promotion() -> None:
     assert has("Call us today on 0117 496 0381 to book your free consultation.", "promotion")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Every order is backed by our 90-day money-back guarantee.", "cure"),
+        (
+            "Affordable Stem Cell Therapy Abroad: Save up to 70% Compared with Prices at Home",
+            "causal_unhedged",
+        ),
+        (
+            "Neighbours raised more than £28,000 so he could fly abroad for stem cell treatment.",
+            "causal_unhedged",
+        ),
+        ("Every day I had an infusion of stem cells in a calm room overlooking the sea.", "causal_unhedged"),
+        ("Cartilage has very little ability to heal itself once it is damaged.", "cure"),
+        ("For dry AMD there is no treatment that restores sight, but magnifiers help.", "cure"),
+        ("Treatments > Orthopaedics > Knee cartilage repair with stem cells", "causal_unhedged"),
+        (
+            "More from Health: Sleep problems · Stem cells repair knees? · Hearing aids explained",
+            "causal_unhedged",
+        ),
+    ],
+)
+def test_offers_fundraising_adjectives_denials_and_breadcrumbs_are_not_claims(
+    text: str, category: str
+) -> None:
+    assert not has(text, category), cats(text)
+
+
+def test_a_money_back_guarantee_is_a_sales_offer_and_calming_a_condition_is_a_claim() -> None:
+    assert has("Every order is backed by our 90-day money-back guarantee.", "promotion")
+    assert has(
+        "Our exosomes also calm rosacea, eczema and thinning hair from the inside out.", "causal_unhedged"
+    )
