@@ -102,10 +102,9 @@ def test_adequate_is_in_the_verdict_json_for_harms_only() -> None:
     assert all("adequate" not in e for e in elements[1:])
 
 
-def test_trial_report_of_no_serious_events_is_a_low_safety_finding() -> None:
+def test_trial_report_of_no_serious_events_is_a_result_not_a_safety_claim() -> None:
     v = check("No serious adverse events were reported in either group of the trial.")
-    safety = [f for f in v.findings if f.category == "safety"]
-    assert safety and all(f.severity == "low" for f in safety)
+    assert not [f for f in v.findings if f.category == "safety"], v.findings
     # The same words as a promise stay a high-severity safety claim.
     v = check("Our treatment has no serious side effects.")
     assert any(f.category == "safety" and f.severity == "high" for f in v.findings)

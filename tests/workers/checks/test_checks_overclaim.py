@@ -617,8 +617,9 @@ def test_honest_statements_in_the_same_words_are_not_claims(text: str, category:
     assert not has(text, category)
 
 
-def test_a_trial_reporting_no_serious_adverse_events_is_only_a_low_safety_finding() -> None:
-    assert cats("No serious adverse events were reported in the stem cell trial.").get("safety") == ["low"]
+def test_a_trial_reporting_no_serious_adverse_events_is_a_result_not_a_safety_claim() -> None:
+    assert "safety" not in cats("No serious adverse events were reported in the stem cell trial.")
+    assert cats("Our stem cell shots have no serious side effects.").get("safety") == ["high"]
 
 
 @pytest.mark.parametrize(
@@ -1967,3 +1968,37 @@ def test_a_money_back_guarantee_is_a_sales_offer_and_calming_a_condition_is_a_cl
     assert has(
         "Our exosomes also calm rosacea, eczema and thinning hair from the inside out.", "causal_unhedged"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The nurses were amazing with him during the stem cell infusion.", "hype"),
+        ("The cost of the stem cell treatment is also extraordinary.", "hype"),
+        ("Readers often ask about miracle sprays sold online.", "hype"),
+        (
+            "Some trials have found less pain after PRP than after a sham injection, while others have found "
+            "little difference.",
+            "unsourced_evidence",
+        ),
+        ("Several small trials found improvements in hair density, but results vary.", "unsourced_evidence"),
+        ("No tumours have been seen so far in the stem cell trial, but follow-up is short.", "safety"),
+        ("No serious immune reactions were observed in the eight patients given the cells.", "safety"),
+    ],
+)
+def test_praise_of_people_mixed_evidence_and_observed_safety_are_not_overclaims(
+    text: str, category: str
+) -> None:
+    assert not has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Our stem cell results are amazing.", "hype"),
+        ("Studies show that stem cells regrow cartilage.", "unsourced_evidence"),
+        ("Our stem cell treatment has no side effects.", "safety"),
+    ],
+)
+def test_the_same_words_about_the_treatment_still_count(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
