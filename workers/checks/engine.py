@@ -457,6 +457,12 @@ def _own_voice(text: str, low: str, ss: int, se: int, attributions: list[tuple[i
     )
 
 
+_SOURCE_TAG = re.compile(
+    r",\s+(?:[a-z-]+\s+){0,3}(?:study|trial|research|scientists|researchers|doctors|experts|team|survey|review|"
+    r"analysis)\s+(?:finds|find|found|says|say|shows|show|reveals|reveal|concludes)\s*[.!]?[\"'\u201d\u2019]?\s*$"
+)
+
+
 def _direct_speech(text: str, ss: int, ms: int) -> bool:
     """The sentence opens with the quotation that holds the match: a speaker's own words relayed
     whole ('"Nine in ten of our patients improve," he says'), not a phrase quoted inside a report."""
@@ -889,6 +895,15 @@ class _Run:
         # speech; a claim quoted word for word from someone else ('said its cells "regrow cartilage"')
         # is reported at arm's length.
         attributed = ctx.attributed and not _own_voice(text, low, ss, se, sents.triggers(i).attr)
+        # "X cuts dementia risk, study finds": a headline-style source tag at the end states the finding
+        # as fact (Yu et al.'s direct causal claims in press releases), it does not report it.
+        if (
+            attributed
+            and not ctx.distanced
+            and _SOURCE_TAG.search(low, ss, se)
+            and len(sents.triggers(i).attr) == 1
+        ):
+            attributed = False
         # Hype keeps reported speech (HealthNewsReview counts sensational quotes), so a quote does not
         # distance it; for the other rules a word-for-word quote inside reported speech does.
         # A quoted phrase the sentence itself distances ("the court listed phrases such as 'miracle

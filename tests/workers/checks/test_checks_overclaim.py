@@ -2002,3 +2002,35 @@ def test_praise_of_people_mixed_evidence_and_observed_safety_are_not_overclaims(
 )
 def test_the_same_words_about_the_treatment_still_count(text: str, category: str) -> None:
     assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Coffee protects the liver, researchers say.", "causal_unhedged"),
+        ("Broccoli compound destroys cancer cells, researchers find", "causal_unhedged"),
+        ('"This is a game-changer for type 1 diabetes," said the study\'s principal investigator.', "hype"),
+        ("Our unit achieves the best transplant results in the country.", "promotion"),
+    ],
+)
+def test_source_tags_principal_investigators_and_boasts_about_results(text: str, category: str) -> None:
+    assert has(text, category), cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Coffee could protect the liver, researchers say.", "causal_unhedged"),
+        (
+            "\"It doesn't tell us that cutting a commute will fix anyone's blood pressure,\" she said.",
+            "causal_unhedged",
+        ),
+        (
+            "The regulator has not approved any stem cell product and has tightened the rules on clinics.",
+            "causal_unhedged",
+        ),
+        ("Investigators found the clinic called its stem cell drips a game-changer.", "hype"),
+    ],
+)
+def test_hedged_tags_denials_regulators_and_investigators(text: str, category: str) -> None:
+    assert not has(text, category), cats(text)
