@@ -2034,3 +2034,23 @@ def test_source_tags_principal_investigators_and_boasts_about_results(text: str,
 )
 def test_hedged_tags_denials_regulators_and_investigators(text: str, category: str) -> None:
     assert not has(text, category), cats(text)
+
+
+def test_a_harm_after_an_approved_transplant_does_not_make_the_page_sell_an_unapproved_use() -> None:
+    page = (
+        "Autologous hematopoietic stem cell transplantation (aHSCT) for multiple sclerosis. "
+        "aHSCT is offered for highly active relapsing MS. "
+        "You receive chemotherapy that removes the immune cells driving MS inflammation, and your stored "
+        "stem cells are returned to rebuild the blood and immune system. "
+        "Risks include infection and infertility.\n\n"
+        "- new autoimmune conditions, most often of the thyroid, in the years after treatment"
+    )
+    assert not has(page, "unapproved_indication"), cats(page)
+
+
+def test_ads_that_offer_packages_are_reported_sellers_practice() -> None:
+    text = (
+        "Ads on social media offer Australians week-long packages in Mexico for autism and cerebral palsy "
+        "with stem cells."
+    )
+    assert not has(text, "unapproved_indication"), cats(text)
