@@ -2054,3 +2054,14 @@ def test_ads_that_offer_packages_are_reported_sellers_practice() -> None:
         "with stem cells."
     )
     assert not has(text, "unapproved_indication"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In trials on a building site, slabs cured under the heated blankets reached full strength in five days.",
+        "The research kitchen's cured salmon is sliced thin and served with rye.",
+    ],
+)
+def test_curing_concrete_and_food_is_not_a_cure_claim(text: str) -> None:
+    assert not has(text, "cure"), cats(text)
