@@ -18,7 +18,9 @@ _DEFAULT_POLICY = Policy()
 # Contribution of one finding to the overclaim score, and the most one category may add:
 # many weak causal statements must not outweigh one "miracle cure".
 _WEIGHT = {"high": 0.30, "medium": 0.12, "low": 0.04}
-_CATEGORY_CAP = {"causal_unhedged": 0.20, "hype": 0.45}
+# Selling is capped like hype: calls to book and offers need an editor; reject is for cures,
+# guarantees, safety promises and unapproved uses (DESIGN section 4).
+_CATEGORY_CAP = {"causal_unhedged": 0.20, "hype": 0.45, "promotion": 0.45}
 _DEFAULT_CAP = 0.70
 _DENSITY_SENTENCES = 40
 _QUOTE_LIMIT = 300

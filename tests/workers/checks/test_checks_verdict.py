@@ -328,3 +328,27 @@ def test_a_treatment_piece_names_its_interventions() -> None:
 )
 def test_what_a_disease_does_and_a_trials_result_are_not_lifestyle_claims(text: str) -> None:
     assert not [f for f in check(text).findings if f.category == "causal_unhedged"]
+
+
+def test_selling_alone_weighs_less_than_strong_claims_in_the_overclaim_score() -> None:
+    """Reject is for cures, guarantees, safety promises and unapproved uses; calls to book and offers
+    need an editor, so promotion counts at most as much as hype."""
+    from workers.checks.engine import overclaim_score
+    from workers.checks.model import Finding
+
+    def finding(category: str) -> Finding:
+        return Finding(
+            rule="R",
+            category=category,
+            severity="high",
+            start=0,
+            end=1,
+            quote="x",
+            message="m",
+            suggestion="s",
+        )
+
+    selling = [finding("promotion")] * 3
+    curing = [finding("cure")] * 3
+    assert overclaim_score(selling, 10) == 0.45
+    assert overclaim_score(curing, 10) == 0.7
