@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workers.checks.catalogue import load_catalogue
+from workers.checks.catalogue import _features, load_catalogue
 from workers.checks.scan import Doc, Feature, build_feature, first_tokens, split_alternatives
 from workers.checks.text import fold
 
@@ -39,22 +39,14 @@ STOPWORDS = {
 
 
 def all_features() -> list[Feature]:
+    """Every feature the catalogue compiles (catalogue._features), the context lexicon's included."""
     cat = load_catalogue()
-    feats: list[Feature] = [cat.treatment]
-    for r in cat.rules:
-        feats += [r.pattern, *r.requires, *(o.when_feature for o in r.overrides)]
-        feats += [f for f in (r.unless, r.unless_article, r.unless_article_except) if f is not None]
-    for e in cat.elements:
-        for m in e.matchers:
-            feats.append(m.pattern)
-            if m.requires is not None:
-                feats.append(m.requires)
-        if e.adequacy is not None:
-            feats += [f for f in (e.adequacy.reports, e.adequacy.reports_if_quantified) if f is not None]
     lex = cat.lexicon
-    feats += [
+    return [
+        *_features(cat),
         lex.negation_pre,
         lex.negation_post,
+        lex.negation_clause,
         lex.pseudo,
         lex.hedge_strong,
         lex.hedge_weak,
@@ -64,7 +56,6 @@ def all_features() -> list[Feature]:
         lex.terminator,
         lex.embedded_question,
     ]
-    return feats
 
 
 FEATURES = all_features()
