@@ -2065,3 +2065,23 @@ def test_ads_that_offer_packages_are_reported_sellers_practice() -> None:
 )
 def test_curing_concrete_and_food_is_not_a_cure_claim(text: str) -> None:
     assert not has(text, "cure"), cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The supplement releases millions of your own stem cells into your bloodstream.",
+        "Stem cell infusion frees type 1 diabetes patients from insulin.",
+        "Our exosome serum soothes eczema within days.",
+        "The cells unlock your body's own healing.",
+        "A single course of injections switches these genes on in your own cells.",
+        "The drip takes ten years off your biological age.",
+    ],
+)
+def test_more_efficacy_verbs(text: str) -> None:
+    assert has(text, "causal_unhedged") or has(text, "cure"), cats(text)
+
+
+def test_platelets_releasing_growth_factors_is_biology() -> None:
+    text = "PRP is made by spinning the patient's blood to concentrate the platelets, which release growth factors."
+    assert not has(text, "causal_unhedged"), cats(text)
