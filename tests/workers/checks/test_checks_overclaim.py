@@ -2085,3 +2085,7 @@ def test_more_efficacy_verbs(text: str) -> None:
 def test_platelets_releasing_growth_factors_is_biology() -> None:
     text = "PRP is made by spinning the patient's blood to concentrate the platelets, which release growth factors."
     assert not has(text, "causal_unhedged"), cats(text)
+
+
+def test_infrared_light_is_a_treatment_subject() -> None:
+    assert has("Near-infrared light energizes the mitochondria in your joints.", "causal_unhedged")
