@@ -517,3 +517,40 @@ def test_a_most_read_list_discloses_nothing() -> None:
         "MOST READ: Measles cases climb | The hidden cost of hospital parking | Why your pharmacy is out of stock\n"
     )
     assert not present(text)["cost"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operation has risks, as any eye surgery does: infection, raised pressure and bleeding.",
+        "Some people report nausea, bloating or headaches after the NAD+ drip.",
+        "Any skin product can cause irritation, redness or an allergic reaction.",
+        "Nausea was reported by 19 per cent of people on the tablet.",
+        "Cell infusions given outside trials have caused fevers and serious infections.",
+        "One patient had a small bleed in the brain during the transplant surgery.",
+        "Bruising at the IV site is common after the drip.",
+        "He ran a fever the first night after the stem cell infusion.",
+        "With gene therapy you can get strong immune reactions and inflammation of the liver.",
+        "Two people needed hospital treatment after taking the stem cell capsules.",
+    ],
+)
+def test_harms_told_as_reports_rates_and_experiences(text: str) -> None:
+    assert present(text)["harms"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the people who come to us have spent years on cortisone shots and physical therapy.",
+        "Unlike minoxidil and finasteride, which only slow hair loss down, our stem cell treatment reverses it.",
+        "For now, people with knee osteoarthritis rely on exercise, pain medication and joint replacement.",
+        "He still attends speech therapy twice a week alongside the stem cell infusions.",
+    ],
+)
+def test_named_options_the_reader_could_turn_to_are_alternatives(text: str) -> None:
+    assert present(text)["alternatives"], text
+
+
+def test_years_of_experience_is_not_an_alternative() -> None:
+    text = "Our stem cell physicians have more than 20 years of experience in internal medicine."
+    assert not present(text)["alternatives"]
